@@ -1,0 +1,85 @@
+# SCN Pathways Portal. `make run` serves the portal with demo content; `make test` runs every test.
+# Both set up everything they need: the virtualenv, front-end packages and (when DATABASE_URL is
+# unset) a private PostgreSQL cluster in .pgdata/.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+NHSUK := node_modules/nhsuk-frontend/dist/nhsuk
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Extra arguments for pytest, for example: make test ARGS="-k networks -x"
+ARGS ?=
+
+ifeq ($(strip $(DATABASE_URL)),)
+PRIVATE_DB := 1
+export DATABASE_URL := $(shell $(PYTHON) scn_portal/devdb.py url)
+endif
+
+export DJANGO_SETTINGS_MODULE := scn_portal.settings
+
+# Development values for `make run` only; production reads its own environment (see README).
+RUN_ENV := DEBUG=1 SECRET_KEY=$${SECRET_KEY:-development-only-not-secret}
+# Tests run with DEBUG off, as production does.
+TEST_ENV := DEBUG=0 SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=localhost,127.0.0.1
+
+.PHONY: help install assets db-start db-stop db-destroy migrate collectstatic run test
+
+help:
+	@echo "make run         set up, load demo content and serve http://$(HOST):$(PORT)"
+	@echo "make test        set up and run the whole test suite (browser tests included)"
+	@echo "make db-stop     stop the private PostgreSQL cluster"
+	@echo "make db-destroy  stop it and delete its data"
+
+$(BIN)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# NHS.UK frontend built into the static tree (git-ignored): its CSS compiled from
+# static/scss/nhsuk.scss, its JavaScript and images copied from the npm package.
+static/nhsuk/.built: node_modules/.package-lock.json static/scss/nhsuk.scss
+	rm -rf static/nhsuk && mkdir -p static/nhsuk
+	node_modules/.bin/sass --quiet-deps --load-path=node_modules --style=compressed --no-source-map \
+		static/scss/nhsuk.scss static/nhsuk/nhsuk-frontend.css
+	cp $(NHSUK)/nhsuk-frontend.min.js $(NHSUK)/nhsuk-frontend.min.js.map static/nhsuk/
+	cp -r $(NHSUK)/assets static/nhsuk/assets
+	@touch $@
+
+install: $(BIN)/.installed
+assets: static/nhsuk/.built
+
+db-start:
+ifdef PRIVATE_DB
+	@$(PYTHON) scn_portal/devdb.py start
+endif
+
+db-stop:
+	@$(PYTHON) scn_portal/devdb.py stop
+
+db-destroy: db-stop
+	rm -rf "$$($(PYTHON) scn_portal/devdb.py path)"
+
+migrate: install db-start
+	$(RUN_ENV) $(BIN)/python manage.py migrate --verbosity 0
+
+collectstatic: install assets
+	$(TEST_ENV) $(BIN)/python manage.py collectstatic --noinput --clear --verbosity 0
+
+run: install assets migrate
+	$(RUN_ENV) $(BIN)/python manage.py load_demo
+	@echo "Serving the portal at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install assets db-start collectstatic
+	$(TEST_ENV) $(BIN)/pytest $(ARGS)

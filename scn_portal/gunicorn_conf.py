@@ -1,0 +1,23 @@
+"""gunicorn settings: `gunicorn -c python:scn_portal.gunicorn_conf scn_portal.wsgi`.
+
+Sync workers are simple and robust but one slow client holds a worker, so production runs
+them behind a buffering reverse proxy (nginx; see README, "Deploying"). Every value can be
+overridden with gunicorn's own GUNICORN_CMD_ARGS.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+worker_class = "sync"
+# Above the database statement timeout, so a slow query fails cleanly before a worker is killed.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+keepalive = 5
+# Recycle workers now and then, so a slow leak can never take the service down.
+max_requests = 2000
+max_requests_jitter = 200
+accesslog = "-"
+errorlog = "-"
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -1,0 +1,76 @@
+"""Personas shared by every test: made once here, named as the product spec names people."""
+
+from importlib import import_module
+
+import pytest
+
+from networks.models import Network, NetworkRole
+from tests.factories import give_role, make_network, make_user
+
+
+@pytest.fixture
+def woscan(db):
+    return make_network(
+        "WoSCAN",
+        name="West of Scotland Cancer Network",
+        slug="woscan",
+        boards=["ayrshire-arran", "forth-valley", "greater-glasgow-clyde", "lanarkshire"],
+    )
+
+
+@pytest.fixture
+def other_network(db):
+    return make_network(
+        "SSN", name="Scottish Sarcoma Network", slug="sarcoma", kind=Network.Kind.NATIONAL_MCN
+    )
+
+
+@pytest.fixture
+def lead(woscan):
+    user = make_user("lead")
+    give_role(user, woscan, NetworkRole.Role.LEAD)
+    return user
+
+
+@pytest.fixture
+def author(woscan):
+    user = make_user("author")
+    give_role(user, woscan, NetworkRole.Role.AUTHOR)
+    return user
+
+
+@pytest.fixture
+def reviewer(woscan):
+    user = make_user("reviewer")
+    give_role(user, woscan, NetworkRole.Role.REVIEWER)
+    return user
+
+
+@pytest.fixture
+def second_reviewer(woscan):
+    user = make_user("second-reviewer")
+    give_role(user, woscan, NetworkRole.Role.REVIEWER)
+    return user
+
+
+@pytest.fixture
+def outsider(other_network):
+    """A reviewer of another network: no rights in WoSCAN."""
+    user = make_user("outsider")
+    give_role(user, other_network, NetworkRole.Role.REVIEWER)
+    return user
+
+
+@pytest.fixture
+def programme_team(db):
+    return make_user("programme", staff=True)
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """Transactional tests (browser tests among them) end by emptying every table, including
+    the rows the data migrations made; this puts Scotland's boards and cancer types back."""
+    from django.apps import apps
+
+    migration = import_module("networks.migrations.0002_boards_and_cancer_types")
+    migration.create(apps, schema_editor=None)

@@ -1,0 +1,89 @@
+import pytest
+from django.urls import reverse
+
+from networks.models import NetworkRole
+from tests.factories import make_network, make_user
+
+pytestmark = pytest.mark.django_db
+
+ADMIN_PAGES = [
+    "admin:networks_healthboard_changelist",
+    "admin:networks_cancertype_changelist",
+    "admin:networks_network_changelist",
+    "admin:networks_network_add",
+    "admin:networks_networkrole_changelist",
+    "admin:networks_networkrole_add",
+]
+
+
+@pytest.mark.parametrize("page", ADMIN_PAGES)
+def test_the_programme_team_can_open_every_networks_admin_page(client, programme_team, page):
+    client.force_login(programme_team)
+    assert client.get(reverse(page)).status_code == 200
+
+
+@pytest.mark.parametrize("page", ADMIN_PAGES)
+def test_network_members_and_anonymous_readers_are_sent_to_the_admin_login(
+    client, reviewer, page
+):
+    url = reverse(page)
+    assert client.get(url).status_code == 302
+    client.force_login(reviewer)
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_network_list_can_be_searched_and_filtered(client, programme_team, woscan, other_network):
+    client.force_login(programme_team)
+    url = reverse("admin:networks_network_changelist")
+    html = client.get(url, {"q": "sarcoma"}).content.decode()
+    assert "Scottish Sarcoma Network" in html and "West of Scotland" not in html
+    html = client.get(url, {"kind__exact": "regional"}).content.decode()
+    assert "West of Scotland" in html and "Scottish Sarcoma Network" not in html
+
+
+def test_a_change_made_in_the_admin_records_who_made_it(client, programme_team, woscan):
+    client.force_login(programme_team)
+    url = reverse("admin:networks_network_change", args=[woscan.pk])
+    form = {
+        "name": woscan.name, "short_name": woscan.short_name, "slug": woscan.slug,
+        "kind": woscan.kind, "is_active": "on", "contact_email": "new@example.org",
+        "major_change_approvals": 3, "minor_change_approvals": 1,
+        "member_boards": [], "cancer_types": [],
+        "roles-TOTAL_FORMS": 0, "roles-INITIAL_FORMS": 0,
+    }
+    response = client.post(url, form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    latest = woscan.history.latest()
+    assert (latest.major_change_approvals, latest.history_user) == (3, programme_team)
+    history_page = reverse("admin:networks_network_history", args=[woscan.pk])
+    assert "programme" in client.get(history_page).content.decode()
+
+
+def test_a_role_given_in_the_admin_records_who_gave_it(client, programme_team, woscan):
+    person = make_user("new-reviewer")
+    client.force_login(programme_team)
+    response = client.post(
+        reverse("admin:networks_networkrole_add"),
+        {"user": person.pk, "network": woscan.pk, "role": NetworkRole.Role.REVIEWER},
+    )
+    assert response.status_code == 302
+    role = NetworkRole.objects.get(user=person)
+    assert role.history.get().history_user == programme_team
+
+
+def test_the_admin_role_list_costs_the_same_queries_at_many_rows(
+    client, programme_team, django_assert_max_num_queries
+):
+    client.force_login(programme_team)
+    url = reverse("admin:networks_networkrole_changelist")
+    network = make_network()
+    for _ in range(3):
+        NetworkRole.objects.create(user=make_user(), network=network, role="reviewer")
+    with django_assert_max_num_queries(12) as few:
+        client.get(url)
+    for _ in range(40):
+        NetworkRole.objects.create(user=make_user(), network=network, role="reviewer")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(url)

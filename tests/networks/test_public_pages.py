@@ -1,0 +1,86 @@
+import pytest
+from django.urls import reverse
+
+from networks.models import Network
+from tests.factories import make_network
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_directory_groups_networks_by_kind_with_their_member_boards(
+    client, woscan, other_network
+):
+    response = client.get(reverse("networks:list"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    regional = html.index("Regional cancer networks")
+    national = html.index("National managed clinical networks")
+    assert regional < html.index("West of Scotland Cancer Network (WoSCAN)") < national
+    assert national < html.index("Scottish Sarcoma Network (SSN)")
+    assert "NHS Greater Glasgow &amp; Clyde" in html
+    assert "Scotland-wide" in html  # a national network has no member boards
+
+
+def test_the_directory_hides_inactive_networks(client, woscan):
+    make_network("OLD", name="Disbanded Network", is_active=False)
+    html = client.get(reverse("networks:list")).content.decode()
+    assert "Disbanded Network" not in html
+
+
+def test_a_network_page_shows_description_boards_lead_manager_and_contact(client, woscan):
+    woscan.description = "Cancer services for the west."
+    woscan.lead_clinician = "Professor K MacLeod"
+    woscan.network_manager = "S Campbell"
+    woscan.save()
+    response = client.get(woscan.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 200
+    for expected in [
+        "<h1>West of Scotland Cancer Network (WoSCAN)</h1>",
+        "Cancer services for the west.",
+        "NHS Lanarkshire",
+        "Professor K MacLeod",
+        "S Campbell",
+        'href="mailto:woscan@example.org"',
+    ]:
+        assert expected in html
+
+
+def test_an_inactive_or_unknown_network_is_not_found(client):
+    hidden = make_network("OLD", is_active=False)
+    assert client.get(hidden.get_absolute_url()).status_code == 404
+    assert client.get("/networks/no-such-network/").status_code == 404
+
+
+def test_network_text_is_escaped(client):
+    network = make_network("XSS", description='<script>alert("x")</script>')
+    html = client.get(network.get_absolute_url()).content.decode()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;" in html
+
+
+def _add_networks(count):
+    for _ in range(count):
+        make_network(boards=["fife", "lothian"], kind=Network.Kind.NATIONAL_MCN)
+
+
+@pytest.mark.parametrize("url_name", ["home", "networks:list"])
+def test_directory_pages_cost_the_same_queries_for_few_or_many_networks(
+    client, django_assert_num_queries, url_name
+):
+    _add_networks(1)
+    with django_assert_num_queries(3 if url_name == "networks:list" else 1):
+        client.get(reverse(url_name))
+    _add_networks(30)
+    with django_assert_num_queries(3 if url_name == "networks:list" else 1):
+        client.get(reverse(url_name))
+
+
+def test_a_network_page_costs_the_same_queries_however_many_boards_it_has(
+    client, django_assert_num_queries
+):
+    few = make_network(boards=["fife"])
+    many = make_network(boards=["fife", "lothian", "borders", "tayside", "grampian"])
+    for network in (few, many):
+        with django_assert_num_queries(3):
+            assert client.get(network.get_absolute_url()).status_code == 200
