@@ -22,6 +22,7 @@ NETWORKS = [
         "kind": REGIONAL,
         "boards": ["grampian", "highland", "orkney", "shetland", "tayside", "western-isles"],
         "cancers": ["breast", "colorectal", "lung", "prostate", "upper-gastrointestinal"],
+        "major_change_approvals": 1,
         "description": "The regional cancer network for the north of Scotland, spanning "
         "mainland and island boards. It coordinates cancer services across a wide rural "
         "geography, including remote and island care.",
@@ -36,6 +37,7 @@ NETWORKS = [
         "kind": REGIONAL,
         "boards": ["borders", "dumfries-galloway", "fife", "lothian"],
         "cancers": ["breast", "head-and-neck", "melanoma", "ovarian", "renal"],
+        "major_change_approvals": 1,
         "description": "The regional cancer network for the south east of Scotland.",
         "lead": "Dr Fiona Henderson",
         "manager": "Alasdair Grant",
@@ -139,6 +141,9 @@ PEOPLE = [
     ("reviewer1", "Rachel", "Reviewer", False, [("woscan", NetworkRole.Role.REVIEWER)]),
     ("reviewer2", "Ruaridh", "Reviewer", False, [("woscan", NetworkRole.Role.REVIEWER)]),
     ("nca-reviewer", "Niamh", "North", False, [("nca", NetworkRole.Role.REVIEWER)]),
+    ("nca-author", "Hamish", "Highland", False, [("nca", NetworkRole.Role.AUTHOR)]),
+    ("scan-author", "Isla", "Lothian", False, [("scan", NetworkRole.Role.AUTHOR)]),
+    ("scan-reviewer", "Fraser", "Borders", False, [("scan", NetworkRole.Role.REVIEWER)]),
     ("programme", "Priya", "Programme", True, []),
 ]
 
@@ -174,6 +179,7 @@ def _load_networks():
                 "network_manager": spec["manager"],
                 "contact_email": f"{spec['slug']}.demo@example.org",
                 "established_on": date.fromisoformat(spec["established"]),
+                "major_change_approvals": spec.get("major_change_approvals", 2),
             },
         )
         network.member_boards.set([boards[slug] for slug in spec["boards"]])
@@ -203,8 +209,7 @@ def _load_people(networks):
 @transaction.atomic
 def load():
     """Create or refresh the demo networks and people; returns the people by username."""
-    networks = _load_networks()
-    return networks, _load_people(networks)
+    return _load_people(_load_networks())
 
 
 def describe_logins():

@@ -11,6 +11,9 @@ admin.site.index_title = "Administration"
 urlpatterns = [
     path("", views.home, name="home"),
     path("networks/", include("networks.urls")),
+    path("pathways/", include("pathways.urls")),
+    path("workspace/", include("pathways.workspace_urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -1,7 +1,10 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.test import override_settings
 
-from networks import demo
+from networks import demo as network_demo
+from pathways import demo as pathway_demo
 
 
 class Command(BaseCommand):
@@ -13,6 +16,10 @@ class Command(BaseCommand):
                 "Refused: demo content creates accounts with a published password, "
                 "so it loads only when DEBUG is on."
             )
-        demo.load()
+        # The demo's reviews and publications would otherwise email every demo person.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            with transaction.atomic():
+                people = network_demo.load()
+                pathway_demo.load(people)
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
-        self.stdout.write(demo.describe_logins())
+        self.stdout.write(network_demo.describe_logins())

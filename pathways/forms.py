@@ -1,0 +1,107 @@
+"""Workspace forms. None of them accepts a field only a transition may set (status, author,
+number, dates of record): a forged field of that name is simply not read."""
+
+from django import forms
+from django.utils import timezone
+
+from networks.models import CancerType, Network, NetworkRole
+from pathways.models import PathwayVersion, default_next_review
+
+MAX_BODY_CHARACTERS = 200_000
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class NhsukForm(forms.Form):
+    """Gives each widget the NHS.UK frontend class for its kind."""
+
+    widget_classes = [
+        (forms.DateInput, "nhsuk-input nhsuk-input--width-10"),
+        (forms.Textarea, "nhsuk-textarea"),
+        (forms.Select, "nhsuk-select"),
+        (forms.TextInput, "nhsuk-input"),
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            for widget_type, css_class in self.widget_classes:
+                if isinstance(field.widget, widget_type):
+                    field.widget.attrs.setdefault("class", css_class)
+                    break
+
+
+class CreatePathwayForm(NhsukForm):
+    network = forms.ModelChoiceField(queryset=Network.objects.none(), empty_label=None)
+    cancer_type = forms.ModelChoiceField(queryset=CancerType.objects.all(), label="Cancer")
+    title = forms.CharField(max_length=200)
+    slug = forms.SlugField(
+        max_length=100, required=False, label="Web address (optional)",
+        help_text="Letters, numbers and hyphens, such as ovarian-cancer. Left empty, it is made from the title.",
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the networks this person writes for: another network's id fails validation.
+        self.fields["network"].queryset = Network.objects.active().filter(
+            roles__user=user, roles__role__in=[NetworkRole.Role.AUTHOR, NetworkRole.Role.LEAD]
+        ).distinct()
+
+
+class DraftForm(NhsukForm):
+    title = forms.CharField(max_length=200)
+    summary = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000,
+        help_text="One or two sentences: who the pathway is for and what it covers.",
+    )
+    body = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 24}), required=False, max_length=MAX_BODY_CHARACTERS,
+        help_text="Markdown. Start each section with ## (for example ## Staging); "
+        "use ### for a subsection and | for tables.",
+    )
+    edit_count = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class SubmitForm(NhsukForm):
+    change_type = forms.ChoiceField(
+        choices=PathwayVersion.ChangeType.choices, widget=forms.RadioSelect,
+        initial=PathwayVersion.ChangeType.MAJOR,
+    )
+    change_note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=5000,
+        help_text="What changed and why. Required for a major change; readers see it.",
+    )
+
+
+class ReviewForm(NhsukForm):
+    comment = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=5000,
+        help_text="Required when you request changes.",
+    )
+
+
+class PublishForm(NhsukForm):
+    effective_on = forms.DateField(
+        widget=DateInput, required=False, label="Takes effect on",
+        help_text="Leave empty to publish now; a future date schedules it.",
+    )
+    next_review_on = forms.DateField(widget=DateInput, label="Next review due")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["next_review_on"].initial = default_next_review()
+
+    def clean_effective_on(self):
+        day = self.cleaned_data["effective_on"]
+        if day and day < timezone.localdate():
+            raise forms.ValidationError("Choose today or a later date.")
+        return day
+
+
+class WithdrawForm(NhsukForm):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), max_length=2000,
+        help_text="Shown to readers in place of the guidance.",
+    )

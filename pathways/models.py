@@ -1,0 +1,298 @@
+"""Pathways and their immutable, numbered versions, reviews and the append-only event record.
+
+Fields that only a transition may set are `editable=False`; transitions live in
+`pathways.services`. PostgreSQL holds the invariants (see the constraints below and the
+triggers in migration 0002): a published version and an event can never be changed.
+"""
+
+import hashlib
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from networks.models import CancerType, Network
+from pathways import markdown
+
+
+class PublishedVersionIsImmutable(Exception):
+    """Raised before the database would refuse: published text is never changed."""
+
+
+class Pathway(models.Model):
+    slug = models.SlugField(max_length=100, unique=True)
+    title = models.CharField(max_length=200)
+    network = models.ForeignKey(Network, on_delete=models.PROTECT, related_name="pathways")
+    cancer_type = models.ForeignKey(CancerType, on_delete=models.PROTECT, related_name="pathways")
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
+    withdrawal_reason = models.TextField(blank=True, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(withdrawn_at__isnull=True) | Q(withdrawal_reason__regex=r"\S"),
+                name="pathway_withdrawal_has_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("pathways:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_withdrawn(self):
+        return self.withdrawn_at is not None
+
+    def current_version(self):
+        """The newest published version in effect now: what readers are shown as current."""
+        return self.versions.in_effect().newest_first().first()
+
+
+class VersionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=PathwayVersion.Status.PUBLISHED)
+
+    def in_effect(self, at=None):
+        """Published versions whose effective time has come (scheduled ones excluded)."""
+        return self.published().filter(effective_from__lte=at or timezone.now())
+
+    def newest_first(self):
+        return self.order_by("-major", "-minor")
+
+
+class PathwayVersion(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In review"
+        CHANGES_REQUESTED = "changes_requested", "Changes requested"
+        APPROVED = "approved", "Approved"
+        PUBLISHED = "published", "Published"
+        DISCARDED = "discarded", "Discarded"
+
+    class ChangeType(models.TextChoices):
+        MAJOR = "major", "Major change (clinical content)"
+        MINOR = "minor", "Minor change (editorial)"
+
+    OPEN_STATUSES = [Status.DRAFT, Status.IN_REVIEW, Status.CHANGES_REQUESTED, Status.APPROVED]
+    EDITABLE_STATUSES = [Status.DRAFT, Status.CHANGES_REQUESTED]
+
+    pathway = models.ForeignKey(Pathway, on_delete=models.PROTECT, related_name="versions")
+    # Numbered at publication: 1.0 first, then the next major or minor number.
+    major = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    minor = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    based_on = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+", editable=False,
+        help_text="The published version this one was started from.",
+    )
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True, help_text="Markdown.")
+    body_html = models.TextField(blank=True, editable=False)
+    contents = models.JSONField(default=list, blank=True, editable=False)
+    content_hash = models.CharField(max_length=64, editable=False)
+    change_type = models.CharField(max_length=10, choices=ChangeType.choices, blank=True)
+    change_note = models.TextField(blank=True)
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False
+    )
+    # Optimistic lock: every save through the services increments it, so an editor working
+    # from a stale page is told instead of overwriting someone else's text.
+    edit_count = models.PositiveIntegerField(default=0, editable=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", editable=False,
+    )
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", editable=False,
+    )
+    effective_from = models.DateTimeField(null=True, blank=True, editable=False)
+    next_review_on = models.DateField(null=True, blank=True, editable=False)
+
+    objects = VersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["pathway", "-major", "-minor", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pathway", "major", "minor"], name="version_number_unique_per_pathway"
+            ),
+            models.UniqueConstraint(
+                fields=["pathway"],
+                condition=Q(status__in=["draft", "in_review", "changes_requested", "approved"]),
+                name="one_open_version_per_pathway",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published")
+                | Q(
+                    major__isnull=False,
+                    minor__isnull=False,
+                    published_at__isnull=False,
+                    effective_from__isnull=False,
+                    next_review_on__isnull=False,
+                ),
+                name="published_version_is_numbered_and_dated",
+            ),
+            models.CheckConstraint(
+                condition=Q(major__isnull=True, minor__isnull=True)
+                | Q(major__gte=1, minor__isnull=False),
+                name="version_number_is_whole",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published")
+                | Q(major=1, minor=0)
+                | Q(change_type="minor")
+                | Q(change_note__regex=r"\S"),
+                name="major_change_after_first_has_note",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.pathway.title} {self.number_label}"
+
+    def save(self, *args, **kwargs):
+        # The database trigger is the guarantee; this says so before the round trip.
+        if self.pk and type(self).objects.filter(pk=self.pk, status=self.Status.PUBLISHED).exists():
+            raise PublishedVersionIsImmutable(f"Version {self.number_label} is published.")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        if self.status == self.Status.PUBLISHED:
+            return reverse(
+                "pathways:version",
+                kwargs={"slug": self.pathway.slug, "number": self.number},
+            )
+        return reverse("workspace:version", kwargs={"pk": self.pk})
+
+    @property
+    def number(self):
+        return None if self.major is None else f"{self.major}.{self.minor}"
+
+    @property
+    def number_label(self):
+        return f"version {self.number}" if self.number else "(unpublished)"
+
+    @property
+    def is_open(self):
+        return self.status in self.OPEN_STATUSES
+
+    @property
+    def is_editable(self):
+        return self.status in self.EDITABLE_STATUSES
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and self.effective_from > timezone.now()
+
+    def set_content(self, *, title, summary, body):
+        """Set the text and everything derived from it: rendered HTML, contents, hash."""
+        self.title, self.summary, self.body = title.strip(), summary.strip(), body
+        self.body_html, self.contents = markdown.render(body)
+        self.content_hash = content_hash(self.title, self.summary, self.body)
+
+
+def content_hash(title, summary, body):
+    digest = hashlib.sha256()
+    for part in (title, summary, body):
+        digest.update(part.encode())
+        digest.update(b"\x00")  # separator: ("ab", "c") and ("a", "bc") must differ
+    return digest.hexdigest()
+
+
+def default_next_review(today=None):
+    """Pathways are reviewed on a rolling three-year cycle."""
+    today = today or timezone.localdate()
+    try:
+        return today.replace(year=today.year + 3)
+    except ValueError:  # 29 February
+        return date(today.year + 3, 2, 28)
+
+
+class Review(models.Model):
+    class Decision(models.TextChoices):
+        APPROVE = "approve", "Approved"
+        REQUEST_CHANGES = "request_changes", "Changes requested"
+
+    version = models.ForeignKey(PathwayVersion, on_delete=models.PROTECT, related_name="reviews")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reviews"
+    )
+    decision = models.CharField(max_length=20, choices=Decision.choices)
+    comment = models.TextField(blank=True)
+    # The exact content decided on: an edit afterwards voids the decision.
+    content_hash = models.CharField(max_length=64)
+    voided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "reviewer"],
+                condition=Q(voided_at__isnull=True),
+                name="one_decision_per_reviewer_per_version",
+            ),
+            models.CheckConstraint(
+                condition=Q(decision="approve") | Q(comment__regex=r"\S"),
+                name="request_changes_has_comment",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_decision_display()} by {self.reviewer} on {self.version}"
+
+
+class Event(models.Model):
+    """One transition, recorded in the same transaction as the change. Never updated."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", "Created"
+        SAVED = "saved", "Saved draft"
+        SUBMITTED = "submitted", "Submitted for review"
+        RECALLED = "recalled", "Recalled from review"
+        APPROVED = "approved", "Approved"
+        CHANGES_REQUESTED = "changes_requested", "Requested changes"
+        PUBLISHED = "published", "Published"
+        WITHDRAWN = "withdrawn", "Withdrew the pathway"
+        DISCARDED = "discarded", "Discarded"
+
+    pathway = models.ForeignKey(Pathway, on_delete=models.PROTECT, related_name="events")
+    version = models.ForeignKey(
+        PathwayVersion, on_delete=models.PROTECT, null=True, blank=True, related_name="events"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    action = models.CharField(max_length=20, choices=Action.choices)
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20, blank=True)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["version", "created_at"])]
+
+    def __str__(self):
+        return f"{self.get_action_display()} by {self.actor} at {self.created_at:%Y-%m-%d %H:%M}"

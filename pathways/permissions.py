@@ -1,0 +1,49 @@
+"""Who may do what to a pathway, by their role in its owning network.
+
+Authors and leads draft and submit; reviewers review; leads and the programme team (staff)
+publish and withdraw. Everyone with a role in the network, and staff, may see its workspace.
+"""
+
+from networks.models import NetworkRole
+
+Role = NetworkRole.Role
+
+
+def roles_in(user, network):
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    return set(
+        NetworkRole.objects.filter(user=user, network=network).values_list("role", flat=True)
+    )
+
+
+def can_view(user, network):
+    return bool(roles_in(user, network)) or _is_programme_team(user)
+
+
+def can_author(user, network):
+    return bool(roles_in(user, network) & {Role.AUTHOR, Role.LEAD})
+
+
+def can_review(user, network):
+    return Role.REVIEWER in roles_in(user, network)
+
+
+def can_publish(user, network):
+    return Role.LEAD in roles_in(user, network) or _is_programme_team(user)
+
+
+def allowed_actions(user, network):
+    """Everything the workspace pages need to know, from one query."""
+    roles = roles_in(user, network)
+    staff = _is_programme_team(user)
+    return {
+        "view": bool(roles) or staff,
+        "author": bool(roles & {Role.AUTHOR, Role.LEAD}),
+        "review": Role.REVIEWER in roles,
+        "publish": Role.LEAD in roles or staff,
+    }
+
+
+def _is_programme_team(user):
+    return user.is_authenticated and user.is_active and user.is_staff

@@ -1,0 +1,336 @@
+"""Every change of a pathway's state, each in one keyword-only function.
+
+Views, admin actions and management commands call only these. Each function runs in one
+transaction: it locks the pathway row first (`select_for_update`), so two people acting at
+once are served one after the other, then re-reads the state and re-checks the actor's
+permission under that lock, writes the change with its event, and sends email only after
+the transaction commits.
+
+Refusals: `PermissionDenied` when the actor may not do this at all; `TransitionError` (with
+a message fit to show the person) when the pathway is not in a state that allows it.
+"""
+
+from datetime import datetime, time
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from pathways import notifications, permissions
+from pathways.models import Event, Pathway, PathwayVersion, Review, default_next_review
+
+Status = PathwayVersion.Status
+ChangeType = PathwayVersion.ChangeType
+
+
+class TransitionError(Exception):
+    """The pathway's current state does not allow the action; the message says why."""
+
+
+class StaleEdit(TransitionError):
+    """Someone saved the draft after the editor opened it."""
+
+
+def _lock(pathway_id):
+    return Pathway.objects.select_for_update().select_related("network").get(pk=pathway_id)
+
+
+def _lock_version(version):
+    """Lock the version's pathway, then read the version afresh: the caller's copy may be old."""
+    pathway = _lock(version.pathway_id)
+    fresh = PathwayVersion.objects.select_related("author").get(pk=version.pk)
+    fresh.pathway = pathway
+    return fresh
+
+
+def _require(allowed, message):
+    if not allowed:
+        raise PermissionDenied(message)
+
+
+def _expect(version, statuses, message):
+    if version.status not in statuses:
+        raise TransitionError(message.format(status=version.get_status_display().lower()))
+
+
+def _record(*, pathway, version, actor, action, from_status="", to_status="", note=""):
+    return Event.objects.create(
+        pathway=pathway, version=version, actor=actor, action=action,
+        from_status=from_status, to_status=to_status, note=note,
+    )
+
+
+def _move(version, *, actor, action, to_status, note="", **fields):
+    """Save a status change and its event together."""
+    from_status = version.status
+    version.status = to_status
+    for name, value in fields.items():
+        setattr(version, name, value)
+    version.save()
+    _record(
+        pathway=version.pathway, version=version, actor=actor, action=action,
+        from_status=from_status, to_status=to_status, note=note,
+    )
+
+
+def _newest_published(pathway):
+    return pathway.versions.published().newest_first().first()
+
+
+def _approvals_needed(version):
+    network = version.pathway.network
+    if version.change_type == ChangeType.MINOR:
+        return network.minor_change_approvals
+    return network.major_change_approvals
+
+
+def _valid_approvers(version):
+    """Distinct reviewers whose approval stands for exactly the current content."""
+    return set(
+        version.reviews.filter(
+            decision=Review.Decision.APPROVE,
+            voided_at__isnull=True,
+            content_hash=version.content_hash,
+        ).values_list("reviewer_id", flat=True)
+    )
+
+
+def _has_contributed(user, version):
+    return version.author_id == user.pk or version.events.filter(
+        actor=user, action=Event.Action.SAVED
+    ).exists()
+
+
+@transaction.atomic
+def create_pathway(*, actor, network, cancer_type, title, slug=""):
+    """Create a pathway in `network` with its first draft; returns the draft."""
+    _require(permissions.can_author(actor, network), "Only authors and leads of a network create its pathways.")
+    title = title.strip()
+    slug = slug or slugify(title)[:100]
+    if not title or not slug:
+        raise TransitionError("Give the pathway a title.")
+    if Pathway.objects.filter(slug=slug).exists():
+        raise TransitionError(f"A pathway with the address “{slug}” already exists: choose another.")
+    try:
+        with transaction.atomic():
+            pathway = Pathway.objects.create(
+                slug=slug, title=title, network=network, cancer_type=cancer_type, created_by=actor
+            )
+    except IntegrityError:  # created by someone else in the meantime
+        raise TransitionError(f"A pathway with the address “{slug}” already exists: choose another.") from None
+    version = PathwayVersion(pathway=pathway, author=actor, change_type=ChangeType.MAJOR)
+    version.set_content(title=title, summary="", body="")
+    version.save()
+    _record(pathway=pathway, version=version, actor=actor, action=Event.Action.CREATED,
+            to_status=Status.DRAFT)
+    return version
+
+
+@transaction.atomic
+def start_new_version(*, actor, pathway):
+    """Start a draft from the newest published version ("New version"); returns the draft."""
+    pathway = _lock(pathway.pk)
+    _require(permissions.can_author(actor, pathway.network), "Only authors and leads of the network write new versions.")
+    if pathway.is_withdrawn:
+        raise TransitionError("This pathway is withdrawn: it takes no new versions.")
+    open_version = pathway.versions.filter(status__in=PathwayVersion.OPEN_STATUSES).first()
+    if open_version:
+        raise TransitionError("This pathway already has a version in progress: finish or discard it first.")
+    base = _newest_published(pathway)
+    version = PathwayVersion(pathway=pathway, author=actor, based_on=base)
+    if base:
+        version.set_content(title=base.title, summary=base.summary, body=base.body)
+    else:
+        version.set_content(title=pathway.title, summary="", body="")
+    version.save()
+    _record(pathway=pathway, version=version, actor=actor, action=Event.Action.CREATED,
+            to_status=Status.DRAFT,
+            note=f"Started from version {base.number}." if base else "")
+    return version
+
+
+@transaction.atomic
+def save_draft(*, actor, version, title, summary, body, edit_count):
+    """Save the text of a draft. `edit_count` is the value the editor's page was loaded with:
+    if someone has saved since, nothing is written and `StaleEdit` says who."""
+    version = _lock_version(version)
+    _require(permissions.can_author(actor, version.pathway.network), "Only authors and leads of the network edit its drafts.")
+    _expect(version, PathwayVersion.EDITABLE_STATUSES,
+            "This version is {status}: recall it from review before editing.")
+    if version.edit_count != edit_count:
+        last = version.events.filter(action=Event.Action.SAVED).select_related("actor").last()
+        who = f"{last.actor.get_full_name() or last.actor} at {timezone.localtime(last.created_at):%H:%M}" if last else "someone else"
+        raise StaleEdit(
+            f"This draft was saved by {who} after you opened it. Your text has not been saved: "
+            "it is below. Compare it with the current draft, then save again."
+        )
+    previous_hash = version.content_hash
+    version.set_content(title=title, summary=summary, body=body)
+    if version.content_hash != previous_hash:
+        # Any edit voids decisions made on the earlier text.
+        version.reviews.filter(voided_at__isnull=True).update(voided_at=timezone.now())
+    _move(version, actor=actor, action=Event.Action.SAVED, to_status=Status.DRAFT,
+          edit_count=version.edit_count + 1)
+    return version
+
+
+@transaction.atomic
+def submit(*, actor, version, change_type, change_note=""):
+    """Send a draft to the network's reviewers, with its change type and change note."""
+    version = _lock_version(version)
+    _require(permissions.can_author(actor, version.pathway.network), "Only authors and leads of the network submit its drafts.")
+    _expect(version, PathwayVersion.EDITABLE_STATUSES, "This version is {status}: only a draft can be submitted.")
+    if not version.body.strip():
+        raise TransitionError("Write the pathway before submitting it: the body is empty.")
+    first = _newest_published(version.pathway) is None
+    if first:
+        change_type = ChangeType.MAJOR  # the first publication is always 1.0
+    if change_type not in ChangeType.values:
+        raise TransitionError("Choose whether this is a major or a minor change.")
+    if change_type == ChangeType.MAJOR and not first and not change_note.strip():
+        raise TransitionError("A major change needs a change note saying what changed and why.")
+    _move(version, actor=actor, action=Event.Action.SUBMITTED, to_status=Status.IN_REVIEW,
+          note=change_note.strip(), change_type=change_type, change_note=change_note.strip(),
+          submitted_at=timezone.now(), submitted_by=actor)
+    _approve_if_enough(version, actor)
+    transaction.on_commit(lambda: notifications.version_submitted(version))
+    return version
+
+
+@transaction.atomic
+def recall(*, actor, version):
+    """Take a version back from review to draft (decisions on unchanged text still stand)."""
+    version = _lock_version(version)
+    _require(permissions.can_author(actor, version.pathway.network), "Only authors and leads of the network recall its versions.")
+    _expect(version, [Status.IN_REVIEW, Status.APPROVED], "This version is {status}: only a version in review can be recalled.")
+    _move(version, actor=actor, action=Event.Action.RECALLED, to_status=Status.DRAFT)
+    return version
+
+
+def _review(actor, version, statuses):
+    version = _lock_version(version)
+    _require(permissions.can_review(actor, version.pathway.network), "Only reviewers of the owning network review its pathways.")
+    _require(not _has_contributed(actor, version), "You wrote or edited this version: someone else must review it.")
+    _expect(version, statuses, "This version is {status}: it is not waiting for review.")
+    earlier = version.reviews.filter(reviewer=actor, voided_at__isnull=True).first()
+    if earlier:
+        raise TransitionError(f"You have already decided on this version ({earlier.get_decision_display().lower()}).")
+    return version
+
+
+def _approve_if_enough(version, actor):
+    """A resubmitted version whose unchanged text already has enough approvals is approved."""
+    if len(_valid_approvers(version)) >= _approvals_needed(version):
+        _move(version, actor=actor, action=Event.Action.APPROVED, to_status=Status.APPROVED,
+              note="Its unchanged text already had the approvals it needs.")
+
+
+@transaction.atomic
+def approve(*, actor, version, comment=""):
+    """Record a reviewer's approval of the current text; enough approvals approve the version."""
+    version = _review(actor, version, [Status.IN_REVIEW])
+    review = Review.objects.create(version=version, reviewer=actor, decision=Review.Decision.APPROVE,
+                                   comment=comment.strip(), content_hash=version.content_hash)
+    if len(_valid_approvers(version)) >= _approvals_needed(version):
+        _move(version, actor=actor, action=Event.Action.APPROVED, to_status=Status.APPROVED,
+              note=review.comment)
+    else:
+        _record(pathway=version.pathway, version=version, actor=actor, action=Event.Action.APPROVED,
+                from_status=version.status, to_status=version.status, note=review.comment)
+    transaction.on_commit(lambda: notifications.decision_made(version, review))
+    return version
+
+
+@transaction.atomic
+def request_changes(*, actor, version, comment):
+    """Send a version back to its authors with a comment saying what must change."""
+    if not comment.strip():
+        raise TransitionError("Say what needs to change: the comment is required.")
+    version = _review(actor, version, [Status.IN_REVIEW, Status.APPROVED])
+    review = Review.objects.create(version=version, reviewer=actor, comment=comment.strip(),
+                                   decision=Review.Decision.REQUEST_CHANGES,
+                                   content_hash=version.content_hash)
+    _move(version, actor=actor, action=Event.Action.CHANGES_REQUESTED,
+          to_status=Status.CHANGES_REQUESTED, note=review.comment)
+    transaction.on_commit(lambda: notifications.decision_made(version, review))
+    return version
+
+
+def _start_of_day(day):
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+@transaction.atomic
+def publish(*, actor, version, effective_on=None, next_review_on=None):
+    """Publish an approved version with its number; it takes effect now, or at the start of
+    `effective_on` (a future date). The next review is due on `next_review_on` (default:
+    three years after it takes effect)."""
+    version = _lock_version(version)
+    pathway = version.pathway
+    _require(permissions.can_publish(actor, pathway.network), "Only the network's leads and the programme team publish.")
+    if version.status == Status.PUBLISHED:
+        by = version.published_by.get_full_name() or version.published_by
+        raise TransitionError(f"Version {version.number} was already published by {by}.")
+    _expect(version, [Status.APPROVED], "This version is {status}: only an approved version can be published.")
+    if pathway.is_withdrawn:
+        raise TransitionError("This pathway is withdrawn: it cannot be published.")
+    if len(_valid_approvers(version)) < _approvals_needed(version):
+        raise TransitionError("The approvals no longer match the text: submit it for review again.")
+    now = timezone.now()
+    today = timezone.localdate(now)
+    if effective_on and effective_on < today:
+        raise TransitionError("A version cannot take effect in the past.")
+    effective_from = _start_of_day(effective_on) if effective_on and effective_on > today else now
+    next_review_on = next_review_on or default_next_review(timezone.localdate(effective_from))
+    if next_review_on <= timezone.localdate(effective_from):
+        raise TransitionError("The next review must be due after the version takes effect.")
+    latest = _newest_published(pathway)
+    if latest is None:
+        major, minor = 1, 0
+    elif version.change_type == ChangeType.MINOR:
+        major, minor = latest.major, latest.minor + 1
+    else:
+        major, minor = latest.major + 1, 0
+    scheduled = effective_from > now
+    _move(version, actor=actor, action=Event.Action.PUBLISHED, to_status=Status.PUBLISHED,
+          note=f"Takes effect on {effective_from:%d %B %Y}." if scheduled else "",
+          major=major, minor=minor, published_at=now, published_by=actor,
+          effective_from=effective_from, next_review_on=next_review_on)
+    if pathway.first_published_at is None:
+        pathway.first_published_at = now
+        pathway.save(update_fields=["first_published_at"])
+    transaction.on_commit(lambda: notifications.version_published(version))
+    return version
+
+
+@transaction.atomic
+def withdraw(*, actor, pathway, reason):
+    """Withdraw a published pathway from use, with a public reason. Its history stays readable."""
+    pathway = _lock(pathway.pk)
+    _require(permissions.can_publish(actor, pathway.network), "Only the network's leads and the programme team withdraw pathways.")
+    if pathway.is_withdrawn:
+        raise TransitionError("This pathway is already withdrawn.")
+    if not reason.strip():
+        raise TransitionError("Give the reason for withdrawal: readers will see it.")
+    current = _newest_published(pathway)
+    if current is None:
+        raise TransitionError("This pathway has never been published: discard its draft instead.")
+    pathway.withdrawn_at = timezone.now()
+    pathway.withdrawal_reason = reason.strip()
+    pathway.save(update_fields=["withdrawn_at", "withdrawal_reason"])
+    _record(pathway=pathway, version=current, actor=actor, action=Event.Action.WITHDRAWN,
+            note=pathway.withdrawal_reason)
+    return pathway
+
+
+@transaction.atomic
+def discard(*, actor, version):
+    """Abandon an unpublished version. It stays in the record, marked discarded."""
+    version = _lock_version(version)
+    network = version.pathway.network
+    _require(permissions.can_author(actor, network) or permissions.can_publish(actor, network),
+             "Only authors, leads and the programme team discard versions.")
+    _expect(version, PathwayVersion.OPEN_STATUSES, "This version is {status}: it cannot be discarded.")
+    _move(version, actor=actor, action=Event.Action.DISCARDED, to_status=Status.DISCARDED)
+    return version

@@ -1,0 +1,14 @@
+from django.urls import path, register_converter
+
+from pathways import public_views
+from pathways.converters import VersionNumberConverter
+
+register_converter(VersionNumberConverter, "version")
+
+app_name = "pathways"
+
+urlpatterns = [
+    path("<slug:slug>/", public_views.pathway_detail, name="detail"),
+    path("<slug:slug>/versions/", public_views.version_list, name="versions"),
+    path("<slug:slug>/versions/<version:number>/", public_views.version_detail, name="version"),
+]

@@ -1,0 +1,306 @@
+"""The workspace: authoring, review and publication pages. Login required throughout.
+
+Views read and render; every change goes through `pathways.services`. Objects are fetched
+only through `_get_pathway` / `_get_version`, which answer 404 to anyone with no role in the
+owning network (they need not learn it exists); the services answer 403 to a person who can
+see the pathway but may not do what they asked.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from networks.models import NetworkRole
+from pathways import diff, permissions, services
+from pathways.forms import (
+    CreatePathwayForm,
+    DraftForm,
+    PublishForm,
+    ReviewForm,
+    SubmitForm,
+    WithdrawForm,
+)
+from pathways.models import Pathway, PathwayVersion, Review
+
+Status = PathwayVersion.Status
+
+
+def _get_pathway(user, slug):
+    pathway = get_object_or_404(
+        Pathway.objects.select_related("network", "cancer_type"), slug=slug
+    )
+    if not permissions.can_view(user, pathway.network):
+        raise Http404
+    return pathway
+
+
+def _get_version(user, pk):
+    version = get_object_or_404(
+        PathwayVersion.objects.select_related(
+            "pathway__network", "pathway__cancer_type", "author", "based_on"
+        ),
+        pk=pk,
+    )
+    if not permissions.can_view(user, version.pathway.network):
+        raise Http404
+    return version
+
+
+def _attempt(request, action, **arguments):
+    """Run a service; on a refusal for the current state, tell the person and return None."""
+    try:
+        return action(actor=request.user, **arguments)
+    except services.TransitionError as refusal:
+        messages.error(request, str(refusal))
+        return None
+
+
+def _breadcrumbs(*trail):
+    return [("Workspace", reverse("workspace:dashboard")), *trail]
+
+
+def _pathway_crumb(pathway):
+    return (pathway.title, reverse("workspace:pathway", args=[pathway.slug]))
+
+
+@login_required
+def dashboard(request):
+    user = request.user
+    pathways = Pathway.objects.select_related("network", "cancer_type").prefetch_related(
+        Prefetch(
+            "versions",
+            queryset=PathwayVersion.objects.exclude(status=Status.DISCARDED).newest_first(),
+        )
+    )
+    if not user.is_staff:
+        pathways = pathways.filter(network__roles__user=user).distinct()
+    pathways = list(pathways.order_by("network__name", "title"))
+    for each in pathways:
+        versions = each.versions.all()  # prefetched, newest first
+        each.latest_published = next((v for v in versions if v.status == Status.PUBLISHED), None)
+        each.open_version = next((v for v in versions if v.is_open), None)
+    waiting = _review_queue(user).count()
+    return render(request, "workspace/dashboard.html", {
+        "pathways": pathways,
+        "can_create": NetworkRole.objects.filter(
+            user=user, role__in=[NetworkRole.Role.AUTHOR, NetworkRole.Role.LEAD]
+        ).exists(),
+        "waiting_for_review": waiting,
+    })
+
+
+def _review_queue(user):
+    """Versions in review in the user's networks that they did not write and have not decided."""
+    decided = Review.objects.filter(
+        version=OuterRef("pk"), reviewer=user, voided_at__isnull=True
+    )
+    return (
+        PathwayVersion.objects.filter(
+            status=Status.IN_REVIEW,
+            pathway__network__roles__user=user,
+            pathway__network__roles__role=NetworkRole.Role.REVIEWER,
+        )
+        .exclude(author=user)
+        .exclude(Exists(decided))
+        .select_related("pathway__network", "author")
+        .order_by("submitted_at")
+    )
+
+
+@login_required
+def review_queue(request):
+    return render(request, "workspace/review_queue.html", {
+        "versions": _review_queue(request.user),
+        "breadcrumbs": _breadcrumbs(),
+    })
+
+
+@login_required
+def create_pathway(request):
+    form = CreatePathwayForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        version = _attempt(request, services.create_pathway, **form.cleaned_data)
+        if version:
+            messages.success(request, "Pathway created. Write its first version.")
+            return redirect("workspace:edit", pk=version.pk)
+    return render(request, "workspace/create_pathway.html", {
+        "form": form, "breadcrumbs": _breadcrumbs(),
+    })
+
+
+@login_required
+def pathway(request, slug):
+    pathway = _get_pathway(request.user, slug)
+    versions = pathway.versions.exclude(status=Status.DISCARDED).newest_first().select_related("author")
+    return render(request, "workspace/pathway.html", {
+        "pathway": pathway,
+        "versions": versions,
+        "open_version": next((v for v in versions if v.is_open), None),
+        "allowed": permissions.allowed_actions(request.user, pathway.network),
+        "breadcrumbs": _breadcrumbs(),
+    })
+
+
+@login_required
+@require_POST
+def new_version(request, slug):
+    pathway = _get_pathway(request.user, slug)
+    version = _attempt(request, services.start_new_version, pathway=pathway)
+    if version:
+        messages.success(request, "New version started from the current text.")
+        return redirect("workspace:edit", pk=version.pk)
+    return redirect("workspace:pathway", slug=slug)
+
+
+@login_required
+def withdraw(request, slug):
+    pathway = _get_pathway(request.user, slug)
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if _attempt(request, services.withdraw, pathway=pathway, reason=form.cleaned_data["reason"]):
+            messages.success(request, "The pathway is withdrawn. Readers now see your reason.")
+            return redirect("workspace:pathway", slug=slug)
+    return render(request, "workspace/withdraw.html", {
+        "pathway": pathway, "form": form,
+        "breadcrumbs": _breadcrumbs(_pathway_crumb(pathway)),
+    })
+
+
+def _version_context(request, version, **extra):
+    events = version.events.select_related("actor")
+    reviews = version.reviews.select_related("reviewer").order_by("created_at")
+    return {
+        "version": version,
+        "pathway": version.pathway,
+        "events": events,
+        "reviews": reviews,
+        "allowed": permissions.allowed_actions(request.user, version.pathway.network),
+        "breadcrumbs": _breadcrumbs(_pathway_crumb(version.pathway)),
+        **extra,
+    }
+
+
+@login_required
+def version(request, pk):
+    version = _get_version(request.user, pk)
+    return render(request, "workspace/version.html", _version_context(request, version))
+
+
+@login_required
+def edit(request, pk):
+    version = _get_version(request.user, pk)
+    if not permissions.can_author(request.user, version.pathway.network):
+        raise PermissionDenied("Only authors and leads of the network edit its drafts.")
+    preview = None
+    if request.method == "POST":
+        form = DraftForm(request.POST)
+        if form.is_valid():
+            if "preview" in request.POST:
+                preview = PathwayVersion(pathway=version.pathway)
+                preview.set_content(**{k: form.cleaned_data[k] for k in ("title", "summary", "body")})
+            else:
+                try:
+                    services.save_draft(actor=request.user, version=version, **form.cleaned_data)
+                except services.StaleEdit as stale:
+                    # Their text stays in the form, now based on the latest save, and the
+                    # saved text is shown beside it to compare before saving again.
+                    version.refresh_from_db()
+                    data = request.POST.copy()
+                    data["edit_count"] = version.edit_count
+                    form = DraftForm(data)
+                    form.add_error(None, str(stale))
+                    return render(request, "workspace/edit.html", _version_context(
+                        request, version, form=form, stale=True), status=409)
+                except services.TransitionError as refusal:
+                    messages.error(request, str(refusal))
+                    return redirect("workspace:version", pk=pk)
+                messages.success(request, "Draft saved.")
+                return redirect("workspace:edit", pk=pk)
+    else:
+        if not version.is_editable:
+            messages.error(request, f"This version is {version.get_status_display().lower()}: it cannot be edited now.")
+            return redirect("workspace:version", pk=pk)
+        form = DraftForm(initial={
+            "title": version.title, "summary": version.summary, "body": version.body,
+            "edit_count": version.edit_count,
+        })
+    return render(request, "workspace/edit.html", _version_context(request, version, form=form, preview=preview))
+
+
+@login_required
+def submit(request, pk):
+    version = _get_version(request.user, pk)
+    first = not version.pathway.versions.published().exists()
+    form = SubmitForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if _attempt(request, services.submit, version=version, **form.cleaned_data):
+            messages.success(request, "Submitted for review. The network's reviewers have been told.")
+            return redirect("workspace:version", pk=pk)
+    return render(request, "workspace/submit.html", _version_context(request, version, form=form, first=first))
+
+
+@login_required
+@require_POST
+def recall(request, pk):
+    version = _get_version(request.user, pk)
+    if _attempt(request, services.recall, version=version):
+        messages.success(request, "Recalled to draft.")
+    return redirect("workspace:version", pk=pk)
+
+
+@login_required
+@require_POST
+def discard(request, pk):
+    version = _get_version(request.user, pk)
+    if _attempt(request, services.discard, version=version):
+        messages.success(request, "Version discarded.")
+        return redirect("workspace:pathway", slug=version.pathway.slug)
+    return redirect("workspace:version", pk=pk)
+
+
+@login_required
+def review(request, pk):
+    version = _get_version(request.user, pk)
+    if not permissions.can_review(request.user, version.pathway.network):
+        raise PermissionDenied("Only reviewers of the owning network review its pathways.")
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        comment = form.cleaned_data["comment"]
+        decision = request.POST.get("decision")
+        if decision == "request_changes":
+            done = _attempt(request, services.request_changes, version=version, comment=comment)
+            success = "Changes requested. The author has been told."
+        elif decision == "approve":
+            done = _attempt(request, services.approve, version=version, comment=comment)
+            success = "Approved."
+        else:
+            done = None
+            messages.error(request, "Choose Approve or Request changes.")
+        if done:
+            messages.success(request, success)
+            return redirect("workspace:version", pk=pk)
+        version = _get_version(request.user, pk)
+    current = version.pathway.versions.published().newest_first().first()
+    changes = diff.compare(current.body if current else "", version.body)
+    return render(request, "workspace/review.html", _version_context(
+        request, version, form=form, current=current, changes=changes))
+
+
+@login_required
+def publish(request, pk):
+    version = _get_version(request.user, pk)
+    if not permissions.can_publish(request.user, version.pathway.network):
+        raise PermissionDenied("Only the network's leads and the programme team publish.")
+    form = PublishForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        published = _attempt(request, services.publish, version=version, **form.cleaned_data)
+        if published:
+            when = "scheduled" if published.is_scheduled else "published"
+            messages.success(request, f"Version {published.number} {when}.")
+            return redirect("workspace:version", pk=pk)
+    return render(request, "workspace/publish.html", _version_context(request, version, form=form))
