@@ -11,7 +11,12 @@ MAX_BODY_CHARACTERS = 200_000
 
 
 class DateInput(forms.DateInput):
+    """The browser's date picker, which reads and sends ISO dates whatever the locale."""
+
     input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class NhsukForm(forms.Form):

@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from networks.models import Network, NetworkRole
+from pathways.models import Event, Pathway, PathwayVersion
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +20,10 @@ def _snapshot():
         "roles": sorted(NetworkRole.objects.values_list("user__username", "network__slug", "role")),
         "users": sorted(User.objects.values_list("username", "is_staff", "password")),
         "history_rows": (Network.history.count(), NetworkRole.history.count()),
+        "versions": list(
+            PathwayVersion.objects.order_by("pk").values_list("pathway__slug", "major", "minor", "status", "content_hash")
+        ),
+        "events": Event.objects.count(),
     }
 
 
@@ -52,3 +57,23 @@ def test_load_demo_is_refused_unless_debug_is_on(settings):
     with pytest.raises(CommandError, match="only when DEBUG is on"):
         call_command("load_demo")
     assert not get_user_model().objects.filter(username="author").exists()
+
+
+def test_demo_pathways_cover_every_state_a_reader_or_reviewer_meets(settings):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    assert Pathway.objects.count() >= 8
+    versions = PathwayVersion.objects.values_list("pathway__slug", "major", "minor", "status")
+    published = {(slug, major, minor) for slug, major, minor, status in versions if status == "published"}
+    assert {("ovarian-cancer", 1, 0), ("ovarian-cancer", 1, 1), ("ovarian-cancer", 2, 0)} <= published
+    open_states = {status for *_, status in versions}
+    assert {"draft", "in_review", "changes_requested"} <= open_states
+    cervical = PathwayVersion.objects.get(pathway__slug="cervical-cancer", status="in_review")
+    assert cervical.reviews.filter(decision="approve").count() == 1
+    assert PathwayVersion.objects.get(pathway__slug="prostate-cancer", major=2).is_scheduled
+    assert Pathway.objects.get(slug="lymphoma").is_withdrawn
+    body = PathwayVersion.objects.get(pathway__slug="ovarian-cancer", major=2).body
+    for section in ["Referral and diagnosis", "Staging", "Multidisciplinary team (MDT) decisions",
+                    "Surgery", "Systemic anti-cancer therapy (SACT)", "Radiotherapy", "Follow-up",
+                    "Supportive care"]:
+        assert f"## {section}" in body

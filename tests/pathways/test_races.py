@@ -1,0 +1,95 @@
+"""Two people acting on the same pathway at the same moment, each on a real connection."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from pathways.models import Event, PathwayVersion, Review
+from tests.concurrency import run_at_once
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def _reference(reference_data):
+    """Race tests commit for real, so Scotland's boards and cancer types must be put back."""
+
+
+def signed_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def post(client, url, data):
+    return lambda: client.post(url, data, follow=True)
+
+
+def page_text(response):
+    return response.content.decode()
+
+
+def test_two_people_pressing_publish_at_once_publish_once(approved, lead, programme_team):
+    url = reverse("workspace:publish", args=[approved.pk])
+    data = {"next_review_on": "2030-01-01"}
+    responses = run_at_once(
+        approved.pathway,
+        post(signed_in(lead), url, data),
+        post(signed_in(programme_team), url, data),
+    )
+    assert [response.status_code for response in responses] == [200, 200]
+    texts = sorted(page_text(response) for response in responses)
+    assert sum("Version 1.0 published." in text for text in texts) == 1
+    assert sum("was already published by" in text for text in texts) == 1
+    assert PathwayVersion.objects.published().count() == 1
+    assert Event.objects.filter(action="published").count() == 1
+
+
+def test_two_approvals_at_once_when_one_is_needed_leave_one_outcome(
+    in_review, woscan, reviewer, second_reviewer
+):
+    woscan.major_change_approvals = 1
+    woscan.save()
+    url = reverse("workspace:review", args=[in_review.pk])
+    responses = run_at_once(
+        in_review.pathway,
+        post(signed_in(reviewer), url, {"decision": "approve"}),
+        post(signed_in(second_reviewer), url, {"decision": "approve"}),
+    )
+    assert all(response.status_code == 200 for response in responses)
+    assert Review.objects.count() == 1
+    assert PathwayVersion.objects.get(pk=in_review.pk).status == "approved"
+    assert sum("not waiting for review" in page_text(response) for response in responses) == 1
+
+
+def test_a_double_click_on_approve_records_one_decision(in_review, reviewer):
+    url = reverse("workspace:review", args=[in_review.pk])
+    client = signed_in(reviewer)
+    responses = run_at_once(
+        in_review.pathway,
+        post(client, url, {"decision": "approve"}),
+        post(client, url, {"decision": "approve"}),
+    )
+    assert all(response.status_code == 200 for response in responses)
+    assert Review.objects.count() == 1
+    assert sum("already decided" in page_text(response) for response in responses) == 1
+
+
+def test_two_editors_saving_the_same_draft_do_not_overwrite_each_other(draft, author, lead):
+    url = reverse("workspace:edit", args=[draft.pk])
+    opened_at = draft.edit_count
+
+    def save(user, body):
+        return lambda: signed_in(user).post(url, {
+            "title": "Ovarian cancer", "summary": "", "body": body,
+            "edit_count": opened_at, "save": "",
+        })
+
+    responses = run_at_once(draft.pathway, save(author, "Author's text"), save(lead, "Lead's text"))
+    codes = sorted(response.status_code for response in responses)
+    assert codes == [302, 409]
+    loser = next(response for response in responses if response.status_code == 409)
+    saved = PathwayVersion.objects.get(pk=draft.pk).body
+    lost_text = "Lead's text" if saved == "Author's text" else "Author's text"
+    assert lost_text.replace("'", "&#x27;") in page_text(loser)  # still in their form
+    assert "saved by" in page_text(loser)
