@@ -296,3 +296,11 @@ class Event(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} by {self.actor} at {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def status_change(self):
+        """"in review to approved", or "" when the status stayed the same."""
+        if not (self.from_status and self.to_status) or self.from_status == self.to_status:
+            return ""
+        labels = PathwayVersion.Status
+        return f"{labels(self.from_status).label.lower()} to {labels(self.to_status).label.lower()}"

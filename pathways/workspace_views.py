@@ -82,7 +82,9 @@ def dashboard(request):
     pathways = list(pathways.order_by("network__name", "title"))
     for each in pathways:
         versions = each.versions.all()  # prefetched, newest first
-        each.latest_published = next((v for v in versions if v.status == Status.PUBLISHED), None)
+        published = [v for v in versions if v.status == Status.PUBLISHED]
+        each.current = next((v for v in published if not v.is_scheduled), None)
+        each.scheduled = next((v for v in published if v.is_scheduled), None)
         each.open_version = next((v for v in versions if v.is_open), None)
     waiting = _review_queue(user).count()
     return render(request, "workspace/dashboard.html", {

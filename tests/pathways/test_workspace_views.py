@@ -198,3 +198,29 @@ class TestTheAdmin:
     def test_lists_load_for_the_programme_team(self, client, programme_team, published, page):
         client.force_login(programme_team)
         assert client.get(reverse(f"admin:pathways_{page}_changelist")).status_code == 200
+
+
+def test_my_pathways_shows_a_scheduled_version_apart_from_the_current_one(
+    client, lead, published, author, reviewer, second_reviewer
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from pathways import services
+    from tests.pathways.conftest import write
+
+    version = services.start_new_version(actor=author, pathway=published.pathway)
+    version = write(author, version, body=BODY + "\nLater.\n")
+    version = services.submit(actor=author, version=version, change_type="minor")
+    services.approve(actor=reviewer, version=version)
+    services.publish(actor=lead, version=version, effective_on=timezone.localdate() + timedelta(days=5))
+    client.force_login(lead)
+    html = client.get(url("dashboard")).content.decode()
+    assert "1.0 (1.1 from" in html
+
+
+def test_the_timeline_names_each_status_change(client, lead, published):
+    client.force_login(lead)
+    html = client.get(url("version", published.pk)).content.decode()
+    assert "(draft to in review)" in html and "(approved to published)" in html
