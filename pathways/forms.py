@@ -110,3 +110,30 @@ class WithdrawForm(NhsukForm):
         widget=forms.Textarea(attrs={"rows": 4}), max_length=2000,
         help_text="Shown to readers in place of the guidance.",
     )
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(max_length=200, required=False, label="Search pathways")
+    network = forms.ModelChoiceField(
+        queryset=Network.objects.active(), to_field_name="slug", required=False,
+        empty_label="All networks",
+    )
+    cancer = forms.ModelChoiceField(
+        queryset=CancerType.objects.all(), to_field_name="slug", required=False,
+        empty_label="All cancers",
+    )
+
+
+class PathwayFilterForm(forms.Form):
+    ORDERINGS = {
+        "title": ["title"],
+        "newest": ["-effective_from", "title"],
+        "oldest": ["effective_from", "title"],
+    }
+
+    network = SearchForm.base_fields["network"]
+    cancer = SearchForm.base_fields["cancer"]
+    sort = forms.ChoiceField(
+        choices=[("title", "Title (A to Z)"), ("newest", "Newest first"), ("oldest", "Oldest first")],
+        required=False, label="Sort by",
+    )

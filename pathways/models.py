@@ -9,6 +9,8 @@ import hashlib
 from datetime import date
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -56,6 +58,10 @@ class Pathway(models.Model):
     @property
     def is_withdrawn(self):
         return self.withdrawn_at is not None
+
+    @property
+    def is_public(self):
+        return self.first_published_at is not None and self.first_published_at <= timezone.now()
 
     def current_version(self):
         """The newest published version in effect now: what readers are shown as current."""
@@ -129,11 +135,24 @@ class PathwayVersion(models.Model):
     )
     effective_from = models.DateTimeField(null=True, blank=True, editable=False)
     next_review_on = models.DateField(null=True, blank=True, editable=False)
+    # Kept by PostgreSQL itself from the text, so it can never disagree with it.
+    search_vector = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config="english")
+        + SearchVector("summary", weight="B", config="english")
+        + SearchVector("body", weight="C", config="english"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = VersionQuerySet.as_manager()
 
     class Meta:
         ordering = ["pathway", "-major", "-minor", "-created_at"]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="version_search_vector"),
+            GinIndex(OpClass("title", name="gin_trgm_ops"), name="version_title_trigram"),
+            models.Index(fields=["status", "effective_from"], name="version_status_effective"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["pathway", "major", "minor"], name="version_number_unique_per_pathway"

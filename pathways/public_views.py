@@ -1,58 +1,160 @@
-"""Public pathway pages: what a clinician with no account reads."""
+"""Public pages: what a clinician with no account reads. Each costs a fixed number of queries,
+and the pathway and version pages answer conditional requests before rendering."""
 
+import re
+
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 
+from pathways import caching, diff, queries
+from pathways.forms import PathwayFilterForm, SearchForm
 from pathways.models import Pathway
 
+VERSION_NUMBER = re.compile(r"^([1-9][0-9]{0,3})\.([0-9]{1,4})$")
+PAGE_SIZE = 25
 
-def _get_published_pathway(slug):
-    pathway = get_object_or_404(
-        Pathway.objects.select_related("network", "cancer_type"), slug=slug
-    )
-    if pathway.first_published_at is None:
-        raise Http404  # drafts are not public
+
+def bad_request(request, message):
+    return render(request, "400.html", {"message": message}, status=400)
+
+
+def _get_public_pathway(slug):
+    pathway = get_object_or_404(Pathway.objects.select_related("network", "cancer_type"), slug=slug)
+    if not pathway.is_public:
+        raise Http404  # drafts, and first versions scheduled for later, are not public
     return pathway
 
 
 def _crumbs(pathway=None):
-    trail = [("Home", reverse("home"))]
+    trail = [("Home", reverse("home")), ("Pathways", reverse("pathways:list"))]
     if pathway:
         trail.append((pathway.title, pathway.get_absolute_url()))
     return trail
 
 
-def pathway_detail(request, slug):
-    pathway = _get_published_pathway(slug)
-    current = pathway.current_version()
-    if current is None and not pathway.is_withdrawn:
-        raise Http404  # its first version is scheduled and not yet in effect
-    return render(request, "pathways/pathway_detail.html", {
-        "pathway": pathway, "version": current, "current": current, "breadcrumbs": _crumbs(),
+def _page(request, items):
+    paginator = Paginator(items, PAGE_SIZE)
+    try:
+        return paginator.page(request.GET.get("page") or 1)
+    except Exception:  # a page number that is not a number, or out of range
+        raise Http404 from None
+
+
+def home(request):
+    return render(request, "home.html", {
+        "recent": queries.recently_published(),
+        "networks": queries.networks_with_pathway_counts(),
+        "cancer_types": queries.cancer_types_with_pathway_counts(),
+        "search_form": SearchForm(),
     })
 
 
+def pathway_list(request):
+    form = PathwayFilterForm(request.GET or None)
+    if request.GET and not form.is_valid():
+        return bad_request(request, "That filter or sort order is not one this list offers.")
+    options = form.cleaned_data if form.is_bound else {}
+    versions = queries.filtered(
+        queries.current_versions(),
+        network=options.get("network"), cancer_type=options.get("cancer"),
+    ).order_by(*PathwayFilterForm.ORDERINGS[options.get("sort") or "title"])
+    return render(request, "pathways/pathway_list.html", {
+        "form": form, "page": _page(request, versions), "breadcrumbs": _crumbs()[:1],
+    })
+
+
+def pathway_detail(request, slug):
+    pathway = _get_public_pathway(slug)
+    newest = list(pathway.versions.in_effect().newest_first()[:2])
+    current, previous = (newest + [None, None])[:2]
+    overdue = bool(current) and current.next_review_on < timezone.localdate()
+    etag = caching.make_etag(request, "pathway", pathway.pk, pathway.withdrawn_at,
+                             current and current.pk, overdue)
+    last_modified = pathway.withdrawn_at or (current and current.effective_from)
+    if response := caching.not_modified(request, etag, last_modified):
+        return response
+    response = render(request, "pathways/pathway_detail.html", {
+        "pathway": pathway, "version": current, "current": current, "previous": previous,
+        "overdue": overdue, "breadcrumbs": _crumbs(),
+    })
+    return caching.cacheable(request, response, etag=etag, last_modified=last_modified)
+
+
 def version_list(request, slug):
-    pathway = _get_published_pathway(slug)
-    versions = pathway.versions.in_effect().newest_first()
+    pathway = _get_public_pathway(slug)
+    versions = pathway.versions.in_effect().newest_first().defer("body", "body_html", "contents")
+    page = _page(request, versions)
+    current = None if pathway.is_withdrawn else versions.first()
     return render(request, "pathways/version_list.html", {
-        "pathway": pathway,
-        "versions": versions,
-        "current": versions[0] if versions and not pathway.is_withdrawn else None,
-        "breadcrumbs": _crumbs(pathway),
+        "pathway": pathway, "page": page, "current": current, "breadcrumbs": _crumbs(pathway),
     })
 
 
 def version_detail(request, slug, number):
-    pathway = _get_published_pathway(slug)
+    pathway = _get_public_pathway(slug)
     major, minor = number
     version = get_object_or_404(pathway.versions.in_effect(), major=major, minor=minor)
-    current = pathway.current_version()
-    return render(request, "pathways/version_detail.html", {
-        "pathway": pathway,
-        "version": version,
-        "current": current,
-        "is_current": version == current and not pathway.is_withdrawn,
+    current = pathway.versions.in_effect().newest_first().only("pathway", "major", "minor").first()
+    is_current = current == version and not pathway.is_withdrawn
+    overdue = is_current and version.next_review_on < timezone.localdate()
+    etag = caching.make_etag(request, "version", version.pk, version.content_hash,
+                             current.pk, pathway.withdrawn_at, overdue)
+    if response := caching.not_modified(request, etag, version.effective_from):
+        return response
+    response = render(request, "pathways/version_detail.html", {
+        "pathway": pathway, "version": version, "current": current, "is_current": is_current,
+        "overdue": overdue, "breadcrumbs": _crumbs(pathway),
+    })
+    max_age = caching.REVALIDATE if is_current else caching.SUPERSEDED_MAX_AGE
+    return caching.cacheable(request, response, etag=etag, last_modified=version.effective_from,
+                             max_age=max_age)
+
+
+def _parse_number(value):
+    match = VERSION_NUMBER.match(value or "")
+    return (int(match[1]), int(match[2])) if match else None
+
+
+def compare(request, slug):
+    pathway = _get_public_pathway(slug)
+    numbers = [_parse_number(request.GET.get(key)) for key in ("from", "to")]
+    if None in numbers:
+        return bad_request(request, "Say which versions to compare, as in ?from=1.0&to=2.0.")
+    if numbers[0] == numbers[1]:
+        return bad_request(request, "Choose two different versions to compare.")
+    found = {
+        (version.major, version.minor): version
+        for version in pathway.versions.in_effect().filter(
+            major__in=[n[0] for n in numbers], minor__in=[n[1] for n in numbers]
+        )
+    }
+    if not all(number in found for number in numbers):
+        raise Http404("No such published version.")
+    older, newer = sorted((found[number] for number in numbers), key=lambda v: (v.major, v.minor))
+    return render(request, "pathways/compare.html", {
+        "pathway": pathway, "older": older, "newer": newer,
+        "changes": diff.compare(older.body, newer.body),
+        "summary_changes": diff.compare(older.summary, newer.summary),
         "breadcrumbs": _crumbs(pathway),
+    })
+
+
+def search(request):
+    form = SearchForm(request.GET or None)
+    if request.GET and not form.is_valid():
+        return bad_request(request, "That search could not be understood: " + " ".join(
+            error for errors in form.errors.values() for error in errors))
+    text = form.cleaned_data.get("q", "") if form.is_bound else ""
+    filters = {"network": form.cleaned_data.get("network"),
+               "cancer_type": form.cleaned_data.get("cancer")} if form.is_bound else {}
+    results = list(queries.search(text, **filters)[:50]) if text else []
+    for result in results:
+        result.snippet_html = queries.highlighted(result.snippet)
+    suggestions = list(queries.similar_titles(text, **filters)) if text and not results else []
+    return render(request, "pathways/search.html", {
+        "form": form, "query": text, "results": results, "suggestions": suggestions,
+        "breadcrumbs": [("Home", reverse("home"))],
     })

@@ -298,7 +298,8 @@ def publish(*, actor, version, effective_on=None, next_review_on=None):
           major=major, minor=minor, published_at=now, published_by=actor,
           effective_from=effective_from, next_review_on=next_review_on)
     if pathway.first_published_at is None:
-        pathway.first_published_at = now
+        # The moment readers can first see it, which for a scheduled version is in the future.
+        pathway.first_published_at = effective_from
         pathway.save(update_fields=["first_published_at"])
     transaction.on_commit(lambda: notifications.version_published(version))
     return version

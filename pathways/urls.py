@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from pathways import public_views
+from pathways import feeds, public_views
 from pathways.converters import VersionNumberConverter
 
 register_converter(VersionNumberConverter, "version")
@@ -8,7 +8,10 @@ register_converter(VersionNumberConverter, "version")
 app_name = "pathways"
 
 urlpatterns = [
+    path("", public_views.pathway_list, name="list"),
     path("<slug:slug>/", public_views.pathway_detail, name="detail"),
+    path("<slug:slug>/compare/", public_views.compare, name="compare"),
+    path("<slug:slug>/feed/", feeds.PathwayFeed(), name="feed"),
     path("<slug:slug>/versions/", public_views.version_list, name="versions"),
     path("<slug:slug>/versions/<version:number>/", public_views.version_detail, name="version"),
 ]

@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "scn_portal.apps.PortalStaticFilesConfig",
     "csp",
@@ -179,6 +181,9 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", default="SCN Pathways <pathwa
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where links in email point.
 PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+
+# Changes the public pages' ETags, so caches revalidate after a deploy changes templates.
+RELEASE_ID = env_str("RELEASE_ID", default="dev")
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

@@ -1,0 +1,53 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from networks.models import Network
+from pathways import queries
+from pathways.models import PathwayVersion
+
+
+class StaticPagesSitemap(Sitemap):
+    def items(self):
+        return ["home", "pathways:list", "networks:list", "search"]
+
+    def location(self, name):
+        return reverse(name)
+
+
+class CurrentPathwaysSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 1.0
+
+    def items(self):
+        return queries.current_versions().order_by("pathway__slug")
+
+    def location(self, version):
+        return version.pathway.get_absolute_url()
+
+    def lastmod(self, version):
+        return version.effective_from
+
+
+class VersionsSitemap(Sitemap):
+    changefreq = "never"
+    priority = 0.3
+
+    def items(self):
+        return (PathwayVersion.objects.in_effect().select_related("pathway")
+                .only("major", "minor", "effective_from", "pathway__slug").order_by("pk"))
+
+    def lastmod(self, version):
+        return version.effective_from
+
+
+class NetworksSitemap(Sitemap):
+    def items(self):
+        return Network.objects.active().order_by("slug")
+
+
+SITEMAPS = {
+    "pages": StaticPagesSitemap,
+    "pathways": CurrentPathwaysSitemap,
+    "versions": VersionsSitemap,
+    "networks": NetworksSitemap,
+}

@@ -1,0 +1,275 @@
+"""Public pages a clinician uses: home, list, search, compare, feeds, caching, query counts."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from networks.models import CancerType
+from pathways import services
+from pathways.models import PathwayVersion
+from tests.factories import make_network
+from tests.pathways.conftest import BODY, publish_change, write
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def team(author, reviewer, second_reviewer, lead):
+    return {"author": author, "reviewers": [reviewer, second_reviewer], "lead": lead}
+
+
+@pytest.fixture
+def three_versions(published, team):
+    minor = publish_change(published, body=BODY + "\nRefer within two weeks.\n", change_type="minor", **team)
+    return published, minor, publish_change(
+        minor, body=BODY.replace("Stage with CT.", "Stage with PET-CT.") + "\nRefer within two weeks.\n", **team)
+
+
+def publish_pathway(team, network, title, body=BODY, cancer="lung"):
+    version = services.create_pathway(actor=team["author"], network=network, title=title,
+                                      cancer_type=CancerType.objects.get(slug=cancer))
+    version = write(team["author"], version, body=body)
+    version = services.submit(actor=team["author"], version=version, change_type="major")
+    for reviewer in team["reviewers"]:
+        version = services.approve(actor=reviewer, version=version)
+    return services.publish(actor=team["lead"], version=version)
+
+
+class TestHome:
+    def test_offers_search_first_then_browsing_and_recent_publications(self, client, published):
+        html = client.get("/").content.decode()
+        assert html.index('name="q"') < html.index("Browse by cancer") < html.index("Recently published")
+        assert '?cancer=ovarian">Ovarian</a> (1)' in html
+        assert '?network=woscan">West of Scotland Cancer Network</a> (1)' in html
+        assert "Ovarian cancer</a> - version 1.0" in html
+
+    def test_does_not_list_drafts_or_withdrawn_pathways(self, client, draft):
+        assert "Ovarian cancer" not in client.get("/").content.decode()
+
+
+class TestPathwayList:
+    def test_lists_current_versions_only(self, client, three_versions):
+        html = client.get(reverse("pathways:list")).content.decode()
+        assert "Version 2.0" in html and "Version 1.0" not in html
+
+    def test_filters_by_network_and_cancer(self, client, published, team, other_network):
+        publish_pathway(team, published.pathway.network, "Lung cancer")
+        html = client.get(reverse("pathways:list"), {"cancer": "lung"}).content.decode()
+        assert "Lung cancer" in html and "Ovarian cancer" not in html
+        html = client.get(reverse("pathways:list"), {"network": other_network.slug}).content.decode()
+        assert "No current pathways match." in html
+
+    def test_sorts_by_title_or_date(self, client, published, team):
+        publish_pathway(team, published.pathway.network, "Lung cancer")
+        by_title = client.get(reverse("pathways:list"), {"sort": "title"}).content.decode()
+        newest = client.get(reverse("pathways:list"), {"sort": "newest"}).content.decode()
+        assert by_title.index("Lung cancer") < by_title.index("Ovarian cancer")
+        assert newest.index("Lung cancer") < newest.index("Ovarian cancer")
+
+    @pytest.mark.parametrize("query", [{"sort": "password"}, {"network": "nowhere"},
+                                       {"cancer": "x" * 500}])
+    def test_unknown_filters_and_sort_keys_get_a_clear_400(self, client, published, query):
+        response = client.get(reverse("pathways:list"), query)
+        assert response.status_code == 400
+        assert "not one this list offers" in response.content.decode()
+
+    @pytest.mark.parametrize("page", ["0", "99", "two"])
+    def test_impossible_page_numbers_are_not_found(self, client, published, page):
+        assert client.get(reverse("pathways:list"), {"page": page}).status_code == 404
+
+
+class TestPathwayPage:
+    def test_links_to_history_and_to_what_changed(self, client, three_versions):
+        html = client.get("/pathways/ovarian-cancer/").content.decode()
+        assert 'href="/pathways/ovarian-cancer/versions/">All versions' in html
+        assert 'href="/pathways/ovarian-cancer/compare/?from=1.1&amp;to=2.0">What changed since version 1.1' in html
+        assert "Changed the staging advice." in html  # this version's change note
+
+    def test_says_prominently_when_the_review_is_overdue(self, client, published, monkeypatch):
+        assert "Review overdue" not in client.get("/pathways/ovarian-cancer/").content.decode()
+        later = published.next_review_on + timedelta(days=1)
+        monkeypatch.setattr(timezone, "localdate", lambda *args: later)
+        assert "Review overdue" in client.get("/pathways/ovarian-cancer/").content.decode()
+
+    def test_a_scheduled_version_takes_over_at_its_moment_with_no_job(self, client, published, team):
+        version = services.start_new_version(actor=team["author"], pathway=published.pathway)
+        version = write(team["author"], version, body=BODY + "\nScheduled text.\n")
+        version = services.submit(actor=team["author"], version=version, change_type="minor")
+        version = services.approve(actor=team["reviewers"][0], version=version)
+        scheduled = services.publish(actor=team["lead"], version=version,
+                                     effective_on=timezone.localdate() + timedelta(days=2))
+        assert "Scheduled text." not in client.get("/pathways/ovarian-cancer/").content.decode()
+        moment = scheduled.effective_from + timedelta(minutes=1)
+        pathway = published.pathway
+        assert PathwayVersion.objects.filter(pathway=pathway).in_effect(moment).newest_first().first() == scheduled
+
+
+class TestCompare:
+    def test_shows_what_changed_word_by_word_for_eyes_and_screen_readers(self, client, three_versions):
+        response = client.get("/pathways/ovarian-cancer/compare/", {"from": "1.1", "to": "2.0"})
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert '<del><span class="nhsuk-u-visually-hidden">[removed: </span>CT.' in html
+        assert '<ins><span class="nhsuk-u-visually-hidden">[added: </span>PET-CT.' in html
+
+    def test_compares_whichever_order_the_versions_are_given(self, client, three_versions):
+        html = client.get("/pathways/ovarian-cancer/compare/", {"from": "2.0", "to": "1.0"}).content.decode()
+        assert "from version 1.0 to 2.0" in html
+
+    @pytest.mark.parametrize("query", [{}, {"from": "1.0"}, {"from": "one", "to": "2.0"},
+                                       {"from": "1.0", "to": "1.0"}, {"from": "1.0.1", "to": "2.0"},
+                                       {"from": "-1.0", "to": "2.0"}])
+    def test_malformed_requests_get_a_clear_400(self, client, three_versions, query):
+        response = client.get("/pathways/ovarian-cancer/compare/", query)
+        assert response.status_code == 400
+        assert "Sorry, that request could not be understood" in response.content.decode()
+
+    def test_unknown_versions_are_not_found(self, client, three_versions):
+        response = client.get("/pathways/ovarian-cancer/compare/", {"from": "1.0", "to": "7.0"})
+        assert response.status_code == 404
+
+    def test_unpublished_versions_cannot_be_compared(self, client, published, team):
+        version = services.start_new_version(actor=team["author"], pathway=published.pathway)
+        write(team["author"], version, body="Secret draft text")
+        response = client.get("/pathways/ovarian-cancer/compare/", {"from": "1.0", "to": "2.0"})
+        assert response.status_code == 404
+
+
+class TestSearch:
+    def test_finds_current_pathways_by_their_text_with_highlighted_snippets(self, client, three_versions):
+        html = client.get("/search/", {"q": "PET-CT staging"}).content.decode()
+        assert "1 result for" in html
+        assert "Version 2.0" in html and "<mark>" in html
+
+    def test_ranks_a_title_match_above_a_body_match(self, client, published, team):
+        publish_pathway(team, published.pathway.network, "Lung cancer",
+                        body=BODY + "\nOvarian metastases are rare.\n")
+        html = client.get("/search/", {"q": "ovarian"}).content.decode()
+        assert html.index(">Ovarian cancer</a>") < html.index(">Lung cancer</a>")
+
+    def test_does_not_find_superseded_withdrawn_or_draft_text(self, client, three_versions, team):
+        services.start_new_version(actor=team["author"], pathway=three_versions[0].pathway)
+        assert "0 results" in client.get("/search/", {"q": "\"Stage with CT\""}).content.decode()
+
+    def test_suggests_the_pathway_a_misspelt_search_meant(self, client, published):
+        html = client.get("/search/", {"q": "ovarain"}).content.decode()
+        assert "Did you mean" in html and 'href="/pathways/ovarian-cancer/">Ovarian cancer' in html
+
+    def test_filters_by_network(self, client, published, other_network):
+        html = client.get("/search/", {"q": "ovarian", "network": other_network.slug}).content.decode()
+        assert "0 results" in html
+
+    @pytest.mark.parametrize("text", ['"unbalanced', "-", "&|!():*", "OR OR", "a" * 200,
+                                      "' OR 1=1 --", "\\", "🙂 ovarian", "<script>alert(1)</script>"])
+    def test_malformed_queries_never_fail(self, client, published, text):
+        response = client.get("/search/", {"q": text})
+        assert response.status_code == 200
+        assert "<script>alert(1)" not in response.content.decode()
+
+    @pytest.mark.parametrize("query", [{"q": "a\x00b"}, {"q": "a" * 201}, {"q": "x", "cancer": "nope"}])
+    def test_impossible_queries_get_a_clear_400(self, client, query):
+        assert client.get("/search/", query).status_code == 400
+
+
+class TestFeedsAndIndexes:
+    def test_the_portal_feed_lists_publications_in_atom(self, client, three_versions):
+        response = client.get("/feeds/")
+        xml = response.content.decode()
+        assert response["Content-Type"].startswith("application/atom+xml")
+        assert "Ovarian cancer version 2.0" in xml and "/pathways/ovarian-cancer/versions/2.0/" in xml
+
+    def test_each_pathway_has_its_own_feed(self, client, three_versions):
+        xml = client.get("/pathways/ovarian-cancer/feed/").content.decode()
+        assert xml.count("<entry>") == 3
+
+    def test_a_draft_has_no_feed(self, client, draft):
+        assert client.get(f"/pathways/{draft.pathway.slug}/feed/").status_code == 404
+
+    def test_the_sitemap_lists_pathways_and_their_versions(self, client, three_versions):
+        xml = client.get("/sitemap.xml").content.decode()
+        assert "/pathways/ovarian-cancer/</loc>" in xml
+        assert "/pathways/ovarian-cancer/versions/1.0/</loc>" in xml
+
+    def test_robots_txt_points_to_the_sitemap(self, client):
+        assert "Sitemap: http://testserver/sitemap.xml" in client.get("/robots.txt").content.decode()
+
+
+class TestCaching:
+    def test_the_current_page_revalidates_and_answers_304(self, client, published):
+        first = client.get("/pathways/ovarian-cancer/")
+        assert first["Cache-Control"] == "public, max-age=0, must-revalidate"
+        assert first["ETag"].startswith('"') and "Last-Modified" in first
+        again = client.get("/pathways/ovarian-cancer/", HTTP_IF_NONE_MATCH=first["ETag"])
+        assert again.status_code == 304 and again.content == b""
+        since = client.get("/pathways/ovarian-cancer/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+        assert since.status_code == 304
+
+    def test_a_304_costs_no_rendering_and_two_queries(self, client, published, django_assert_num_queries):
+        etag = client.get("/pathways/ovarian-cancer/")["ETag"]
+        with django_assert_num_queries(2):
+            assert client.get("/pathways/ovarian-cancer/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+    def test_a_new_publication_changes_the_validator_so_no_cache_keeps_the_old_text(
+        self, client, published, team
+    ):
+        etag = client.get("/pathways/ovarian-cancer/")["ETag"]
+        publish_change(published, body=BODY + "\nNew.\n", **team)
+        response = client.get("/pathways/ovarian-cancer/", HTTP_IF_NONE_MATCH=etag)
+        assert response.status_code == 200 and "2.0 (current)" in response.content.decode()
+
+    def test_a_superseded_version_page_may_be_kept_for_a_day_the_current_one_not_at_all(
+        self, client, three_versions
+    ):
+        old = client.get("/pathways/ovarian-cancer/versions/1.0/")
+        current = client.get("/pathways/ovarian-cancer/versions/2.0/")
+        assert old["Cache-Control"] == "public, max-age=86400"
+        assert current["Cache-Control"] == "public, max-age=0, must-revalidate"
+        assert client.get("/pathways/ovarian-cancer/versions/1.0/",
+                          HTTP_IF_NONE_MATCH=old["ETag"]).status_code == 304
+
+    def test_withdrawal_changes_the_version_pages_validators(self, client, published, lead):
+        etag = client.get("/pathways/ovarian-cancer/versions/1.0/")["ETag"]
+        services.withdraw(actor=lead, pathway=published.pathway, reason="Replaced.")
+        response = client.get("/pathways/ovarian-cancer/versions/1.0/", HTTP_IF_NONE_MATCH=etag)
+        assert response.status_code == 200 and "withdrawn" in response.content.decode()
+
+
+def _grow(published, team, extra_versions, extra_pathways):
+    """More versions of the pathway, more pathways, more networks."""
+    version = published
+    for number in range(extra_versions):
+        version = publish_change(version, body=BODY + f"\nRevision {number}.\n", change_type="minor", **team)
+    for number in range(extra_pathways):
+        make_network()
+        publish_pathway(team, published.pathway.network, f"Pathway {number}")
+    return version
+
+
+PAGES = {
+    "home": ("/", 3),
+    "list": ("/pathways/", 4),
+    "list filtered": ("/pathways/?network=woscan&cancer=ovarian&sort=newest", 6),
+    "pathway": ("/pathways/ovarian-cancer/", 2),
+    "versions": ("/pathways/ovarian-cancer/versions/", 4),
+    "version": ("/pathways/ovarian-cancer/versions/1.0/", 3),
+    "compare": ("/pathways/ovarian-cancer/compare/?from=1.0&to=1.1", 2),
+    "search": ("/search/?q=staging", 3),
+    "search misspelt": ("/search/?q=ovarain", 4),
+    "feed": ("/feeds/", 1),
+    "networks": ("/networks/", 3),
+}
+
+
+def test_public_pages_cost_the_same_queries_at_small_and_large_sizes(
+    client, published, team, django_assert_num_queries
+):
+    _grow(published, team, extra_versions=1, extra_pathways=0)
+    for page, (path, expected) in PAGES.items():
+        with django_assert_num_queries(expected):
+            assert client.get(path).status_code == 200, page
+    _grow(published, team, extra_versions=30, extra_pathways=30)
+    for page, (path, expected) in PAGES.items():
+        with django_assert_num_queries(expected):
+            assert client.get(path).status_code == 200, page
