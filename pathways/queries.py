@@ -23,8 +23,8 @@ SEARCH_CONFIG = "english"
 # Private-use characters mark the matches in a snippet, so the snippet can be escaped whole
 # (the body is Markdown source and may hold any text) before the marks become <mark>.
 MATCH_START, MATCH_END = "\ue000", "\ue001"
-# word_similarity above which a misspelt word is taken to mean a title ("ovarain" ~ "Ovarian").
-SIMILAR_TITLE = 0.45
+# word_similarity above which a misspelt word is taken to mean a title ("ovarain cancr" ~ "Ovarian cancer": 0.44).
+SIMILAR_TITLE = 0.4
 
 
 def current_versions(at=None):

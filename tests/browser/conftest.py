@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from django.test.testcases import LiveServerThread
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
@@ -65,19 +66,31 @@ def page(request, browser):
     context.close()
 
 
-def assert_accessible(page):
-    """Run axe-core's WCAG 2.2 A/AA rules on the page and fail with what it found."""
+@pytest.fixture
+def demo_content(reference_data, settings):
+    settings.DEBUG = True  # load_demo refuses otherwise
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    settings.DEBUG = False
+
+
+def axe_violations(page):
+    """axe-core's WCAG 2.2 A/AA findings for the page, in a short readable form."""
     # evaluate, not add_script_tag: the Content-Security-Policy refuses inline script tags.
     page.evaluate(AXE_SOURCE.read_text())
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
     )
-    problems = [
+    assert result["passes"], f"axe ran no checks on {page.url}: the page did not load"
+    return [
         {"rule": v["id"], "impact": v["impact"], "where": [n["target"] for n in v["nodes"]][:5]}
         for v in result["violations"]
     ]
+
+
+def assert_accessible(page):
+    """Run axe-core's WCAG 2.2 A/AA rules on the page and fail with what it found."""
+    problems = axe_violations(page)
     assert not problems, f"{page.url} at {page.viewport_name}:\n{json.dumps(problems, indent=1)}"
-    assert result["passes"], "axe ran no checks: the page did not load"
 
 
 def assert_no_sideways_scroll(page):

@@ -1,16 +1,8 @@
 import pytest
-from django.core.management import call_command
 
 from tests.browser.conftest import assert_accessible, assert_no_sideways_scroll
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def demo_content(reference_data, settings):
-    settings.DEBUG = True
-    call_command("load_demo", stdout=open("/dev/null", "w"))
-    settings.DEBUG = False
 
 
 @pytest.mark.parametrize("path", ["/", "/networks/", "/networks/woscan/", "/networks/sarcoma/"])

@@ -1,0 +1,92 @@
+"""An anonymous clinician on the demo content: find, read, check history, compare, and never
+mistake superseded or withdrawn text for current guidance."""
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_no_sideways_scroll, axe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PAGE_TYPES = {
+    "home": "/",
+    "pathway list": "/pathways/",
+    "filtered list": "/pathways/?network=woscan&sort=newest",
+    "pathway": "/pathways/ovarian-cancer/",
+    "version history": "/pathways/ovarian-cancer/versions/",
+    "superseded version": "/pathways/ovarian-cancer/versions/1.0/",
+    "compare": "/pathways/ovarian-cancer/compare/?from=1.0&to=2.0",
+    "search results": "/search/?q=staging",
+    "search suggestion": "/search/?q=ovarain",
+    "withdrawn pathway": "/pathways/lymphoma/",
+    "bad request": "/pathways/ovarian-cancer/compare/?from=x",
+    "not found": "/pathways/no-such-pathway/",
+}
+
+
+def test_search_with_a_misspelling_then_read_history_and_compare(demo_content, live_url, page):
+    page.goto(live_url + "/")
+    page.get_by_label("Search pathways").fill("ovarain cancr")
+    page.get_by_role("button", name="Search").click()
+    expect(page.get_by_text("Did you mean")).to_be_visible()
+    page.get_by_role("link", name="Ovarian cancer").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ovarian cancer")
+    expect(page.get_by_text("2.0 (current)")).to_be_visible()
+    expect(page.get_by_role("heading", name="Staging")).to_be_visible()
+
+    page.get_by_role("link", name="All versions of this pathway").click()
+    page.get_by_role("link", name="Version 1.0").click()
+    expect(page.get_by_text("This version has been superseded")).to_be_visible()
+    page.get_by_role("link", name="Read the current version (2.0)").click()
+    expect(page.get_by_text("2.0 (current)")).to_be_visible()
+
+    page.get_by_role("link", name="What changed since version 1.1").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("What changed from version 1.1 to 2.0")
+    inserted = page.locator("ins", has_text="BRCA mutation")
+    expect(inserted).to_be_visible()
+    assert "[added:" in inserted.text_content()  # announced to screen readers
+
+
+def test_a_withdrawn_pathway_shows_its_notice_not_its_guidance(demo_content, live_url, page):
+    page.goto(live_url + "/pathways/lymphoma/")
+    expect(page.get_by_text("This pathway has been withdrawn")).to_be_visible()
+    expect(page.get_by_text(re.compile("Replaced by the national lymphoma pathway"))).to_be_visible()
+    expect(page.get_by_role("heading", name="Staging")).to_have_count(0)
+
+
+def test_every_public_page_type_passes_axe_and_fits_the_screen(demo_content, live_url, page):
+    problems = {}
+    for name, path in PAGE_TYPES.items():
+        page.goto(live_url + path)
+        found = axe_violations(page)
+        if found:
+            problems[name] = found
+        assert_no_sideways_scroll(page)
+    assert not problems, f"at {page.viewport_name}:\n{json.dumps(problems, indent=1)}"
+
+
+def test_keyboard_focus_is_visible_and_headings_are_in_order(demo_content, live_url, page):
+    page.goto(live_url + "/pathways/ovarian-cancer/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Skip to main content"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle + ' ' + "
+                            "getComputedStyle(document.activeElement).boxShadow")
+    assert outline.strip() not in ("none none", "none")
+    levels = page.evaluate("[...document.querySelectorAll('main h1, main h2, main h3')].map(h => +h.tagName[1])")
+    assert levels[0] == 1
+    assert all(later - earlier <= 1 for earlier, later in zip(levels, levels[1:])), levels
+
+
+def test_the_pathway_prints_as_a_clean_document(demo_content, live_url, page):
+    page.goto(live_url + "/pathways/ovarian-cancer/")
+    page.emulate_media(media="print")
+    assert page.locator("header.nhsuk-header").is_hidden()
+    assert page.locator("nav[aria-label='Pathway contents']").is_hidden()
+    for fact in ["Version", "Published", "Next review due", "Owned by", "Permanent address"]:
+        expect(page.locator("dt", has_text=fact)).to_be_visible()
+    expect(page.get_by_text(re.compile(r"/pathways/ovarian-cancer/versions/2\.0/"))).to_be_visible()
