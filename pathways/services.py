@@ -157,7 +157,7 @@ def save_draft(*, actor, version, title, summary, body, edit_count):
     version = _lock_version(version)
     _require(permissions.can_author(actor, version.pathway.network), "Only authors and leads of the network edit its drafts.")
     _expect(version, PathwayVersion.EDITABLE_STATUSES,
-            "This version is {status}: recall it from review before editing.")
+            "This version is {status}, so it cannot be edited.")
     if version.edit_count != edit_count:
         last = version.events.filter(action=Event.Action.SAVED).select_related("actor").last()
         who = f"{last.actor.get_full_name() or last.actor} at {timezone.localtime(last.created_at):%H:%M}" if last else "someone else"

@@ -224,3 +224,26 @@ def test_the_timeline_names_each_status_change(client, lead, published):
     client.force_login(lead)
     html = client.get(url("version", published.pk)).content.decode()
     assert "(draft to in review)" in html and "(approved to published)" in html
+
+
+def test_the_editor_refuses_a_published_version(client, author, published):
+    client.force_login(author)
+    assert client.get(url("edit", published.pk), follow=True).redirect_chain[-1][0] == url("version", published.pk)
+    response = client.post(url("edit", published.pk), {
+        "title": "Altered", "summary": "", "body": "Altered", "edit_count": published.edit_count,
+        "save": "",
+    }, follow=True)
+    assert "This version is published, so it cannot be edited." in response.content.decode()
+    assert PathwayVersion.objects.get(pk=published.pk).body == published.body
+
+
+def test_people_can_change_their_password(client, author):
+    client.force_login(author)
+    assert client.get(reverse("password_change")).status_code == 200
+    response = client.post(reverse("password_change"), {
+        "old_password": "a-long-test-password-1",
+        "new_password1": "another-long-passphrase-9", "new_password2": "another-long-passphrase-9",
+    })
+    assert response.status_code == 302
+    author.refresh_from_db()
+    assert author.check_password("another-long-passphrase-9")
