@@ -1,8 +1,11 @@
 from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
 from django.db import models
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
+from networks import people
 from networks.models import CancerType, HealthBoard, Network, NetworkRole
 
 
@@ -37,6 +40,7 @@ class NetworkRoleInline(admin.TabularInline):
 @admin.register(Network)
 class NetworkAdmin(SimpleHistoryAdmin):
     list_display = ["name", "short_name", "kind", "is_active", "lead_clinician", "contact_email"]
+    ordering = ["kind", "name"]
     list_filter = ["kind", "is_active", "member_boards", "cancer_types"]
     search_fields = ["name", "short_name", "lead_clinician", "network_manager", "contact_email"]
     prepopulated_fields = {"slug": ["short_name"]}
@@ -65,3 +69,30 @@ class NetworkRoleAdmin(SimpleHistoryAdmin):
     list_select_related = ["user", "network"]
     autocomplete_fields = ["user", "network"]
     readonly_fields = ["created_at"]
+
+
+class RolesOfUserInline(admin.TabularInline):
+    model = NetworkRole
+    fk_name = "user"
+    extra = 1
+    autocomplete_fields = ["network"]
+    readonly_fields = ["created_at"]
+    verbose_name_plural = "Roles in networks"
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class PortalUserAdmin(UserAdmin):
+    """Django's user admin, with the person's network roles on the same screen."""
+
+    inlines = [RolesOfUserInline]
+    list_display = ["username", "email", "first_name", "last_name", "is_active", "is_staff"]
+    list_filter = [*UserAdmin.list_filter, "network_roles__role", "network_roles__network"]
+
+    def save_model(self, request, user, form, change):
+        super().save_model(request, user, form, change)
+        if change and "is_active" in form.changed_data and not user.is_active:
+            ended = people.end_sessions(user)
+            self.message_user(request, f"{user} is deactivated and signed out of {ended} session(s).")

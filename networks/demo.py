@@ -3,10 +3,12 @@
 from datetime import date
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import transaction
 
 from networks.models import CancerType, HealthBoard, Network, NetworkRole
 
+PROGRAMME_TEAM = "Programme team"  # the group made by pathways migration 0006
 # Printed by `make run`; `load_demo` refuses to set it unless DEBUG is on.
 DEMO_PASSWORD = "demo-pathways-2026"
 
@@ -198,8 +200,10 @@ def _load_people(networks):
             user.set_password(DEMO_PASSWORD)
         user.first_name, user.last_name = first, last
         user.email = f"{username}@example.org"
-        user.is_staff = user.is_superuser = staff
+        user.is_staff = staff
         user.save()
+        if staff:
+            user.groups.add(Group.objects.get(name=PROGRAMME_TEAM))
         for slug, role in roles:
             NetworkRole.objects.get_or_create(user=user, network=networks[slug], role=role)
         people[username] = user

@@ -145,6 +145,8 @@ class PathwayVersion(models.Model):
     )
 
     objects = VersionQuerySet.as_manager()
+    # Each saved state, with who saved it; derived columns are left out (they follow the text).
+    history = HistoricalRecords(excluded_fields=["body_html", "contents", "search_vector"])
 
     class Meta:
         ordering = ["pathway", "-major", "-minor", "-created_at"]
@@ -323,3 +325,22 @@ class Event(models.Model):
             return ""
         labels = PathwayVersion.Status
         return f"{labels(self.from_status).label.lower()} to {labels(self.to_status).label.lower()}"
+
+
+class ReviewReminder(models.Model):
+    """One reminder about one pathway's review on one day: the unique constraint is what makes
+    `send_review_reminders` safe to run from cron as often as anyone likes."""
+
+    pathway = models.ForeignKey(Pathway, on_delete=models.CASCADE, related_name="reminders")
+    sent_on = models.DateField()
+    recipients = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["pathway", "sent_on"], name="one_reminder_per_pathway_per_day"),
+        ]
+
+    def __str__(self):
+        return f"Reminder for {self.pathway} on {self.sent_on}"

@@ -83,6 +83,11 @@ def similar_titles(text, limit=3, **filters):
     )
 
 
+def reviews_due(before):
+    """Current versions whose next review falls before `before` (a date), soonest first."""
+    return current_versions().filter(next_review_on__lt=before).order_by("next_review_on", "title")
+
+
 def recently_published(limit=6):
     return current_versions().order_by("-effective_from")[:limit]
 

@@ -61,13 +61,19 @@ def _record(*, pathway, version, actor, action, from_status="", to_status="", no
     )
 
 
+def _save(instance, actor):
+    """Save, recording the actor in the history even when no request is in progress."""
+    instance._history_user = actor
+    instance.save()
+
+
 def _move(version, *, actor, action, to_status, note="", **fields):
     """Save a status change and its event together."""
     from_status = version.status
     version.status = to_status
     for name, value in fields.items():
         setattr(version, name, value)
-    version.save()
+    _save(version, actor)
     _record(
         pathway=version.pathway, version=version, actor=actor, action=action,
         from_status=from_status, to_status=to_status, note=note,
@@ -114,14 +120,15 @@ def create_pathway(*, actor, network, cancer_type, title, slug=""):
         raise TransitionError(f"A pathway with the address “{slug}” already exists: choose another.")
     try:
         with transaction.atomic():
-            pathway = Pathway.objects.create(
+            pathway = Pathway(
                 slug=slug, title=title, network=network, cancer_type=cancer_type, created_by=actor
             )
+            _save(pathway, actor)
     except IntegrityError:  # created by someone else in the meantime
         raise TransitionError(f"A pathway with the address “{slug}” already exists: choose another.") from None
     version = PathwayVersion(pathway=pathway, author=actor, change_type=ChangeType.MAJOR)
     version.set_content(title=title, summary="", body="")
-    version.save()
+    _save(version, actor)
     _record(pathway=pathway, version=version, actor=actor, action=Event.Action.CREATED,
             to_status=Status.DRAFT)
     return version
@@ -143,7 +150,7 @@ def start_new_version(*, actor, pathway):
         version.set_content(title=base.title, summary=base.summary, body=base.body)
     else:
         version.set_content(title=pathway.title, summary="", body="")
-    version.save()
+    _save(version, actor)
     _record(pathway=pathway, version=version, actor=actor, action=Event.Action.CREATED,
             to_status=Status.DRAFT,
             note=f"Started from version {base.number}." if base else "")
@@ -300,7 +307,7 @@ def publish(*, actor, version, effective_on=None, next_review_on=None):
     if pathway.first_published_at is None:
         # The moment readers can first see it, which for a scheduled version is in the future.
         pathway.first_published_at = effective_from
-        pathway.save(update_fields=["first_published_at"])
+        _save(pathway, actor)
     transaction.on_commit(lambda: notifications.version_published(version))
     return version
 
@@ -319,7 +326,7 @@ def withdraw(*, actor, pathway, reason):
         raise TransitionError("This pathway has never been published: discard its draft instead.")
     pathway.withdrawn_at = timezone.now()
     pathway.withdrawal_reason = reason.strip()
-    pathway.save(update_fields=["withdrawn_at", "withdrawal_reason"])
+    _save(pathway, actor)
     _record(pathway=pathway, version=current, actor=actor, action=Event.Action.WITHDRAWN,
             note=pathway.withdrawal_reason)
     return pathway

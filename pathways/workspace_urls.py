@@ -1,5 +1,6 @@
 from django.urls import path
 
+from pathways import oversight
 from pathways import workspace_views as views
 
 app_name = "workspace"
@@ -7,6 +8,9 @@ app_name = "workspace"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("reviews/", views.review_queue, name="review_queue"),
+    path("oversight/", oversight.dashboard, name="oversight"),
+    path("oversight/<slug:name>.csv", oversight.export, name="oversight_export"),
+    path("activity/", oversight.activity, name="activity"),
     path("pathways/new/", views.create_pathway, name="create_pathway"),
     path("pathways/<slug:slug>/", views.pathway, name="pathway"),
     path("pathways/<slug:slug>/new-version/", views.new_version, name="new_version"),

@@ -75,8 +75,9 @@ def programme_team(db):
 @pytest.fixture
 def reference_data(transactional_db):
     """Transactional tests (browser tests among them) end by emptying every table, including
-    the rows the data migrations made; this puts Scotland's boards and cancer types back."""
+    the rows the data migrations made; this puts them back: Scotland's boards, the cancer
+    types and the programme team's group."""
     from django.apps import apps
 
-    migration = import_module("networks.migrations.0002_boards_and_cancer_types")
-    migration.create(apps, schema_editor=None)
+    import_module("networks.migrations.0002_boards_and_cancer_types").create(apps, None)
+    import_module("pathways.migrations.0006_programme_team_group").create_group(apps, None)

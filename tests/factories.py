@@ -3,6 +3,7 @@
 import itertools
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 from networks.models import HealthBoard, Network, NetworkRole
 
@@ -12,15 +13,17 @@ PASSWORD = "a-long-test-password-1"
 
 
 def make_user(username=None, *, staff=False, **extra):
+    """A person; `staff=True` makes them a member of the programme team (not a superuser)."""
     username = username or f"user{next(_sequence)}"
     user = get_user_model().objects.create_user(
         username=username,
         password=PASSWORD,
         email=f"{username}@example.org",
         is_staff=staff,
-        is_superuser=staff,
         **extra,
     )
+    if staff:
+        user.groups.add(Group.objects.get(name="Programme team"))
     return user
 
 

@@ -1,0 +1,66 @@
+"""Email the leads of every pathway whose review is due within --days (or overdue).
+
+Safe to run from cron as often as wanted: each pathway is reminded at most once a day,
+which the database's unique constraint guarantees even if two runs overlap.
+"""
+
+from datetime import timedelta
+
+from django.core.mail import send_mail
+from django.core.management.base import BaseCommand
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from networks.models import NetworkRole
+from pathways import queries
+from pathways.models import ReviewReminder
+
+
+class Command(BaseCommand):
+    help = "Email network leads about pathways due for review within --days (default 90)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--days", type=int, default=90, help="Look this many days ahead.")
+
+    def handle(self, *args, days, **options):
+        today = timezone.localdate()
+        due = queries.reviews_due(today + timedelta(days=days + 1))
+        leads = {}
+        for role in NetworkRole.objects.filter(role=NetworkRole.Role.LEAD, user__is_active=True).select_related("user"):
+            if role.user.email:
+                leads.setdefault(role.network_id, []).append(role.user.email)
+        sent = skipped = 0
+        for version in due:
+            network = version.pathway.network
+            recipients = sorted(set(leads.get(network.pk, [])) or ({network.contact_email} - {""}))
+            if recipients and self._remind(version, recipients, today):
+                sent += 1
+            else:
+                skipped += 1
+        self.stdout.write(f"Reminders sent: {sent}; already reminded today or no one to tell: {skipped}.")
+
+    def _remind(self, version, recipients, today):
+        try:
+            with transaction.atomic():
+                ReviewReminder.objects.create(pathway=version.pathway, sent_on=today,
+                                              recipients=", ".join(recipients))
+                # Sent inside the transaction: if sending fails, no reminder is recorded and the
+                # next run tries again.
+                send_mail(
+                    f"[SCN Pathways] Review due: {version.title}",
+                    _message(version, today),
+                    None,
+                    recipients,
+                )
+        except IntegrityError:
+            return False  # already reminded today
+        return True
+
+
+def _message(version, today):
+    when = version.next_review_on
+    state = f"was due on {when:%d %B %Y}" if when < today else f"is due on {when:%d %B %Y}"
+    return (
+        f"The review of {version.title} (version {version.number}, {version.pathway.network.name}) "
+        f"{state}.\n\nStart a new version in the workspace when the network begins its review."
+    )
