@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from pathways import notifications, permissions
+from scn_portal import security_log
 from pathways.models import Event, Pathway, PathwayVersion, Review, default_next_review
 
 Status = PathwayVersion.Status
@@ -55,6 +56,10 @@ def _expect(version, statuses, message):
 
 
 def _record(*, pathway, version, actor, action, from_status="", to_status="", note=""):
+    transaction.on_commit(lambda: security_log.record(
+        "transition", actor=actor, target=version or pathway, action=action,
+        from_status=from_status, to_status=to_status,
+    ))
     return Event.objects.create(
         pathway=pathway, version=version, actor=actor, action=action,
         from_status=from_status, to_status=to_status, note=note,

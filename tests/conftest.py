@@ -81,3 +81,7 @@ def reference_data(transactional_db):
 
     import_module("networks.migrations.0002_boards_and_cancer_types").create(apps, None)
     import_module("pathways.migrations.0006_programme_team_group").create_group(apps, None)
+
+
+# A pathway at each stage of its life, for every test package.
+from tests.lifecycle import approved, cancer, draft, in_review, published  # noqa: E402, F401

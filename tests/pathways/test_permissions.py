@@ -83,7 +83,7 @@ def test_the_author_cannot_approve_their_own_version_even_as_a_reviewer(in_revie
 def test_a_reviewer_who_edited_the_draft_cannot_approve_it(draft, reviewer, woscan):
     from networks.models import NetworkRole
     from tests.factories import give_role
-    from tests.pathways.conftest import write
+    from tests.lifecycle import write
 
     give_role(reviewer, woscan, NetworkRole.Role.AUTHOR)
     version = write(reviewer, draft, body="Reviewer's own wording.")

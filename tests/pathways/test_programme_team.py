@@ -17,7 +17,7 @@ from networks.models import NetworkRole
 from pathways import services
 from pathways.models import Event, PathwayVersion, ReviewReminder
 from tests.factories import PASSWORD, make_user
-from tests.pathways.conftest import BODY, publish_change, write
+from tests.lifecycle import BODY, publish_change, write
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from pathways import services
-from tests.pathways.conftest import BODY, publish_change
+from tests.lifecycle import BODY, publish_change
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from networks.models import CancerType
 from pathways import services
 from pathways.models import PathwayVersion
 from tests.factories import make_network
-from tests.pathways.conftest import BODY, publish_change, write
+from tests.lifecycle import BODY, publish_change, write
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from networks.models import NetworkRole
 from pathways import services
 from pathways.models import Event, PathwayVersion, Review
 from tests.factories import give_role, make_user
-from tests.pathways.conftest import BODY, publish_change, write
+from tests.lifecycle import BODY, publish_change, write
 
 pytestmark = pytest.mark.django_db
 

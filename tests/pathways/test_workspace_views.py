@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from pathways.models import Pathway, PathwayVersion
-from tests.pathways.conftest import BODY
+from tests.lifecycle import BODY
 
 pytestmark = pytest.mark.django_db
 
@@ -129,7 +129,7 @@ def test_the_review_page_shows_what_changed_since_the_published_version(
     client, published, author, reviewer
 ):
     from pathways import services
-    from tests.pathways.conftest import write
+    from tests.lifecycle import write
 
     version = services.start_new_version(actor=author, pathway=published.pathway)
     version = write(author, version, body=BODY.replace("Stage with CT.", "Stage with PET-CT."))
@@ -208,7 +208,7 @@ def test_my_pathways_shows_a_scheduled_version_apart_from_the_current_one(
     from django.utils import timezone
 
     from pathways import services
-    from tests.pathways.conftest import write
+    from tests.lifecycle import write
 
     version = services.start_new_version(actor=author, pathway=published.pathway)
     version = write(author, version, body=BODY + "\nLater.\n")

@@ -1,0 +1,81 @@
+"""Everyone outside WoSCAN against every workspace URL and action of a WoSCAN pathway:
+each is refused (login, 403 or 404) and nothing changes."""
+
+import pytest
+from django.urls import reverse
+
+from pathways.models import Event, Pathway, PathwayVersion, Review
+from tests.factories import give_role, make_user
+
+pytestmark = pytest.mark.django_db
+
+OTHER_NETWORK_ROLES = ["author", "reviewer", "lead"]
+
+
+@pytest.fixture
+def stranger(request, other_network):
+    role = request.param
+    if role == "anonymous":
+        return None
+    user = make_user(f"other-{role}")
+    give_role(user, other_network, role)
+    return user
+
+
+def snapshot():
+    return (
+        list(PathwayVersion.objects.order_by("pk").values_list("status", "title", "body", "major")),
+        list(Pathway.objects.order_by("pk").values_list("title", "withdrawn_at")),
+        Review.objects.count(),
+        Event.objects.count(),
+    )
+
+
+def requests_against(published, open_version):
+    slug, pk, draft = published.pathway.slug, published.pk, open_version.pk
+    edit = {"title": "Hijacked", "summary": "", "body": "Hijacked", "edit_count": 0, "save": ""}
+    return [
+        ("get", reverse("workspace:pathway", args=[slug]), {}),
+        ("post", reverse("workspace:new_version", args=[slug]), {}),
+        ("get", reverse("workspace:withdraw", args=[slug]), {}),
+        ("post", reverse("workspace:withdraw", args=[slug]), {"reason": "Hijacked"}),
+        ("get", reverse("workspace:version", args=[pk]), {}),
+        ("get", reverse("workspace:edit", args=[draft]), {}),
+        ("post", reverse("workspace:edit", args=[draft]), edit),
+        ("get", reverse("workspace:submit", args=[draft]), {}),
+        ("post", reverse("workspace:submit", args=[draft]), {"change_type": "minor"}),
+        ("post", reverse("workspace:recall", args=[draft]), {}),
+        ("post", reverse("workspace:discard", args=[draft]), {}),
+        ("get", reverse("workspace:review", args=[draft]), {}),
+        ("post", reverse("workspace:review", args=[draft]), {"decision": "approve"}),
+        ("post", reverse("workspace:review", args=[draft]), {"decision": "request_changes", "comment": "x"}),
+        ("get", reverse("workspace:publish", args=[draft]), {}),
+        ("post", reverse("workspace:publish", args=[draft]), {"next_review_on": "2031-01-01"}),
+        ("get", reverse("workspace:oversight"), {}),
+        ("get", reverse("workspace:activity"), {}),
+        ("get", reverse("admin:pathways_pathwayversion_changelist"), {}),
+        ("post", reverse("admin:pathways_pathwayversion_changelist"),
+         {"action": "publish_now", "_selected_action": [draft]}),
+    ]
+
+
+@pytest.mark.parametrize("stranger", ["anonymous", *OTHER_NETWORK_ROLES], indirect=True)
+def test_people_outside_the_network_can_neither_see_nor_change_its_pathways(
+    client, stranger, published, author, reviewer, second_reviewer
+):
+    from pathways import services
+    from tests.lifecycle import write
+
+    open_version = services.start_new_version(actor=author, pathway=published.pathway)
+    open_version = write(author, open_version, body="Work in progress")
+    open_version = services.submit(actor=author, version=open_version, change_type="minor")
+    if stranger:
+        client.force_login(stranger)
+    before = snapshot()
+    for method, url, data in requests_against(published, open_version):
+        response = getattr(client, method)(url, data)
+        allowed = {302} if stranger is None or "admin" in url or "oversight" in url or "activity" in url else {403, 404}
+        assert response.status_code in allowed, (method, url, response.status_code)
+        if response.status_code == 302:
+            assert "/login/" in response["Location"], (url, response["Location"])
+    assert snapshot() == before
