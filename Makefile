@@ -27,13 +27,19 @@ RUN_ENV := DEBUG=1 SECRET_KEY=$${SECRET_KEY:-development-only-not-secret}
 # Tests run with DEBUG off, as production does.
 TEST_ENV := DEBUG=0 SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=localhost,127.0.0.1
 
-.PHONY: help install assets db-start db-stop db-destroy migrate collectstatic run test
+.PHONY: help install assets db-start db-stop db-destroy migrate collectstatic run test backup restore
+
+# pg_dump/pg_restore from the same PostgreSQL installation as the server.
+PG_BIN = $(shell $(PYTHON) scn_portal/devdb.py bindir)
+BACKUP ?= backups/scn_portal-$(shell date +%Y%m%d-%H%M%S).dump
 
 help:
 	@echo "make run         set up, load demo content and serve http://$(HOST):$(PORT)"
 	@echo "make test        set up and run the whole test suite (browser tests included)"
 	@echo "make db-stop     stop the private PostgreSQL cluster"
 	@echo "make db-destroy  stop it and delete its data"
+	@echo "make backup      dump the database to backups/ (or BACKUP=file)"
+	@echo "make restore BACKUP=file  replace the database's contents with a dump"
 
 $(BIN)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -83,3 +89,14 @@ run: install assets migrate
 
 test: install assets db-start collectstatic
 	$(TEST_ENV) $(BIN)/pytest $(ARGS)
+
+backup: db-start
+	@mkdir -p $(dir $(BACKUP))
+	$(PG_BIN)/pg_dump --format=custom --no-owner --no-privileges --file "$(BACKUP)" "$$DATABASE_URL"
+	@echo "Backed up to $(BACKUP)"
+
+restore: db-start
+	@test -f "$(BACKUP)" || { echo "Set BACKUP to a dump made by make backup"; exit 1; }
+	$(PG_BIN)/pg_restore --clean --if-exists --no-owner --no-privileges --exit-on-error \
+		--single-transaction --dbname "$$DATABASE_URL" "$(BACKUP)"
+	@echo "Restored $(BACKUP)"

@@ -10,7 +10,7 @@ PostgreSQL refuses to run as root, so when this runs as root the server runs as 
 
 Standard library only: it runs before the project's virtualenv exists.
 
-    python3 scn_portal/devdb.py start|stop|status|url
+    python3 scn_portal/devdb.py start|stop|restart|status|url|path|bindir
 """
 
 import fcntl
@@ -218,6 +218,15 @@ class Cluster:
                     check=True, capture_output=True,
                 )
 
+    def restart(self):
+        """Stop and start the server: every open connection is cut, as in a real failover."""
+        self.stop()
+        self.start()
+
+    def owns(self, database_url):
+        """Whether `database_url` points at this cluster (so tests may stop and start it)."""
+        return quote(str(self.socket_dir), safe="") in database_url
+
     def _lock(self):
         """Serialise concurrent `make` invocations that start or stop the same cluster."""
         return _FileLock(self.root / ".lock")
@@ -247,12 +256,17 @@ def main(argv):
         elif command == "stop":
             cluster.stop()
             print("Private PostgreSQL stopped.", file=sys.stderr)
+        elif command == "restart":
+            cluster.restart()
+            print("Private PostgreSQL restarted.", file=sys.stderr)
         elif command == "status":
             print("running" if cluster.is_running() else "stopped")
         elif command == "url":
             print(cluster.url)
         elif command == "path":
             print(cluster.root)
+        elif command == "bindir":
+            print(find_bindir())
         else:
             print(__doc__, file=sys.stderr)
             return 2

@@ -3,6 +3,7 @@
 from importlib import import_module
 
 import pytest
+from django.test.testcases import LiveServerThread
 
 from networks.models import Network, NetworkRole
 from tests.factories import give_role, make_network, make_user
@@ -85,3 +86,20 @@ def reference_data(transactional_db):
 
 # A pathway at each stage of its life, for every test package.
 from tests.lifecycle import approved, cancer, draft, in_review, published  # noqa: E402, F401
+
+
+@pytest.fixture(scope="session")
+def live_url(django_db_setup, django_db_blocker):
+    """A live portal in a thread, serving static files through whitenoise from `collectstatic`
+    output as production does, rather than through Django's development static handler."""
+    with django_db_blocker.unblock():
+        server = LiveServerThread("localhost", static_handler=lambda handler: handler)
+        server.daemon = True
+        server.start()
+        server.is_ready.wait()
+        if server.error:
+            raise server.error
+        yield f"http://localhost:{server.port}"
+        server.terminate()
+
+

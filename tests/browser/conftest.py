@@ -1,7 +1,6 @@
 """Headless Chromium (Debian's package) driven by Playwright against a live portal.
 
-The live server serves static files through whitenoise from `collectstatic` output, as
-production does, rather than through Django's development static handler.
+The live server (`live_url`, in tests/conftest.py) serves static files through whitenoise.
 """
 
 import json
@@ -10,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.test.testcases import LiveServerThread
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # there are still ordinary synchronous calls.
@@ -20,19 +18,6 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 AXE_SOURCE = Path(__file__).resolve().parents[2] / "node_modules/axe-core/axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 900}}
-
-
-@pytest.fixture(scope="session")
-def live_url(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        server = LiveServerThread("localhost", static_handler=lambda handler: handler)
-        server.daemon = True
-        server.start()
-        server.is_ready.wait()
-        if server.error:
-            raise server.error
-        yield f"http://localhost:{server.port}"
-        server.terminate()
 
 
 @pytest.fixture(scope="session")
