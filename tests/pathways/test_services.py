@@ -206,8 +206,9 @@ def test_email_is_sent_only_after_the_transaction_commits(
 ):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.submit(actor=author, version=draft, change_type="major")
-    assert mail.outbox == [] and len(callbacks) == 1
-    callbacks[0]()
+    assert mail.outbox == [] and callbacks
+    for callback in callbacks:
+        callback()
     assert mail.outbox[0].to == [reviewer.email]
     assert "Review requested: Ovarian cancer" in mail.outbox[0].subject
 

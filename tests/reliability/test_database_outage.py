@@ -22,7 +22,7 @@ def fetch(url):
         return 0
 
 
-def test_after_postgresql_restarts_the_next_requests_succeed(published, live_url, private_cluster):
+def test_after_postgresql_restarts_the_next_requests_succeed(reference_data, published, live_url, private_cluster):
     page = f"{live_url}/pathways/{published.pathway.slug}/"
     before = [fetch(page) for _ in range(REQUESTS)]
     started = time.monotonic()

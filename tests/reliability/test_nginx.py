@@ -74,7 +74,7 @@ def get(port, path, *, tls=True, method="GET", body=None):
     return response
 
 
-def test_nginx_serves_the_portal_over_https_and_passes_the_scheme_on(nginx, published):
+def test_nginx_serves_the_portal_over_https_and_passes_the_scheme_on(reference_data, nginx, published):
     _, https_port = nginx
     response = get(https_port, "/pathways/ovarian-cancer/")
     assert response.status == 200

@@ -79,9 +79,13 @@ def test_hostile_text_in_every_field_is_shown_inert_on_every_page(
     services.approve(actor=second_reviewer, version=version, comment=payload)
     published = services.publish(actor=lead, version=version)
     slug = published.pathway.slug
+    minor = services.start_new_version(actor=author, pathway=published.pathway)
+    minor = write(author, minor, title=payload[:200], summary=payload + " again", body=BODY + "\n\n" + payload + " again")
+    minor = services.submit(actor=author, version=minor, change_type="minor", change_note=payload)
+    services.publish(actor=lead, version=services.approve(actor=reviewer, version=minor))
     public_pages = [
         "/", "/pathways/", f"/pathways/{slug}/", f"/pathways/{slug}/versions/",
-        f"/pathways/{slug}/versions/1.0/", "/feeds/",
+        f"/pathways/{slug}/versions/1.0/", f"/pathways/{slug}/compare/?from=1.0&to=1.1", "/feeds/",
         reverse("search") + "?q=" + payload[:200].replace("&", "%26").replace("#", "%23"),
         reverse("search") + "?q=Refer",
     ]
