@@ -27,7 +27,7 @@ RUN_ENV := DEBUG=1 SECRET_KEY=$${SECRET_KEY:-development-only-not-secret}
 # Tests run with DEBUG off, as production does.
 TEST_ENV := DEBUG=0 SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=localhost,127.0.0.1
 
-.PHONY: help install assets db-start db-stop db-destroy migrate collectstatic run test backup restore loadtest
+.PHONY: lint help install assets db-start db-stop db-destroy migrate collectstatic run test backup restore loadtest
 
 # pg_dump/pg_restore from the same PostgreSQL installation as the server.
 PG_BIN = $(shell $(PYTHON) scn_portal/devdb.py bindir)
@@ -38,6 +38,7 @@ help:
 	@echo "make test        set up and run the whole test suite (browser tests included)"
 	@echo "make db-stop     stop the private PostgreSQL cluster"
 	@echo "make db-destroy  stop it and delete its data"
+	@echo "make lint        ruff: style and common mistakes"
 	@echo "make loadtest    public pages and the review flow against gunicorn on loopback"
 	@echo "make backup      dump the database to backups/ (or BACKUP=file)"
 	@echo "make restore BACKUP=file  replace the database's contents with a dump"
@@ -105,3 +106,7 @@ restore: db-start
 # Bounded (LOADTEST_SECONDS, default 20) and on loopback only; uses its own throwaway database.
 loadtest: install assets db-start collectstatic
 	$(BIN)/python bench/loadtest.py
+
+lint: install
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .

@@ -29,14 +29,24 @@ MAX_REQUESTS = int(os.environ.get("LOADTEST_MAX_REQUESTS", "50000"))
 DATABASE = "scn_portal_loadtest"
 PASSWORD = "demo-pathways-2026"
 PUBLIC_PAGES = [
-    "/", "/pathways/", "/pathways/?sort=newest", "/pathways/ovarian-cancer/",
-    "/pathways/ovarian-cancer/versions/", "/pathways/ovarian-cancer/versions/1.0/",
-    "/pathways/ovarian-cancer/compare/?from=1.0&to=2.0", "/search/?q=staging",
-    "/search/?q=ovarain", "/networks/", "/networks/woscan/", "/feeds/",
+    "/",
+    "/pathways/",
+    "/pathways/?sort=newest",
+    "/pathways/ovarian-cancer/",
+    "/pathways/ovarian-cancer/versions/",
+    "/pathways/ovarian-cancer/versions/1.0/",
+    "/pathways/ovarian-cancer/compare/?from=1.0&to=2.0",
+    "/search/?q=staging",
+    "/search/?q=ovarain",
+    "/networks/",
+    "/networks/woscan/",
+    "/feeds/",
 ]
 # (pathway, author, reviewer, publisher): pathways that have no version in progress.
-FLOWS = [("head-and-neck-cancer", "scan-author", "scan-reviewer", "programme"),
-         ("breast-cancer", "nca-author", "nca-reviewer", "programme")]
+FLOWS = [
+    ("head-and-neck-cancer", "scan-author", "scan-reviewer", "programme"),
+    ("breast-cancer", "nca-author", "nca-reviewer", "programme"),
+]
 
 
 class Results:
@@ -109,19 +119,33 @@ def review_flow(base, results, stop, flow):
     person = Browser(base, results, "review flow")
     while not stop.is_set():
         person.sign_in(author)
-        edit_page = person.request(f"/workspace/pathways/{slug}/new-version/", {})  # follows to the editor
+        edit_page = person.request(
+            f"/workspace/pathways/{slug}/new-version/", {}
+        )  # follows to the editor
         match = re.search(r'href="/workspace/versions/(\d+)/"', edit_page)
         count = re.search(r'name="edit_count" value="(\d+)"', edit_page)
         if not (match and count):
             results.add("review flow", 0, f"no draft to edit for {slug}")
             return
         version = match[1]
-        person.request(f"/workspace/versions/{version}/edit/", {
-            "title": slug.replace("-", " ").capitalize(), "summary": "Load test revision.",
-            "body": f"## Staging\n\nRevision {time.time()}.\n", "edit_count": count[1], "save": ""})
-        person.request(f"/workspace/versions/{version}/submit/", {"change_type": "minor", "change_note": "Wording."})
+        person.request(
+            f"/workspace/versions/{version}/edit/",
+            {
+                "title": slug.replace("-", " ").capitalize(),
+                "summary": "Load test revision.",
+                "body": f"## Staging\n\nRevision {time.time()}.\n",
+                "edit_count": count[1],
+                "save": "",
+            },
+        )
+        person.request(
+            f"/workspace/versions/{version}/submit/",
+            {"change_type": "minor", "change_note": "Wording."},
+        )
         person.sign_in(reviewer)
-        person.request(f"/workspace/versions/{version}/review/", {"decision": "approve", "comment": ""})
+        person.request(
+            f"/workspace/versions/{version}/review/", {"decision": "approve", "comment": ""}
+        )
         person.sign_in(publisher)
         person.request(f"/workspace/versions/{version}/publish/", {"next_review_on": "2031-01-01"})
 
@@ -141,26 +165,51 @@ def prepare_database(env):
     base, _, _ = env["DATABASE_URL"].rpartition("/")
     admin_url = f"{base}/postgres"
     python = [sys.executable, "manage.py"]
-    drop_create = (f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)', f'CREATE DATABASE "{DATABASE}"')
+    drop_create = (
+        f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)',
+        f'CREATE DATABASE "{DATABASE}"',
+    )
     import psycopg
+
     with psycopg.connect(admin_url, autocommit=True) as connection:
         for statement in drop_create:
             connection.execute(statement)
     env = {**env, "DATABASE_URL": f"{base}/{DATABASE}"}
     subprocess.run([*python, "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([*python, "load_demo"], cwd=ROOT, env={**env, "DEBUG": "1"}, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [*python, "load_demo"],
+        cwd=ROOT,
+        env={**env, "DEBUG": "1"},
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return env
 
 
 def main():
     env = prepare_database({**os.environ, "SECRET_KEY": secrets.token_urlsafe(50)})
     port = free_port()
-    env.update(DEBUG="0", ALLOWED_HOSTS="127.0.0.1", SESSION_COOKIE_SECURE="0", CSRF_COOKIE_SECURE="0",
-               GUNICORN_BIND=f"127.0.0.1:{port}", LOG_LEVEL="WARNING")
+    env.update(
+        DEBUG="0",
+        ALLOWED_HOSTS="127.0.0.1",
+        SESSION_COOKIE_SECURE="0",
+        CSRF_COOKIE_SECURE="0",
+        GUNICORN_BIND=f"127.0.0.1:{port}",
+        LOG_LEVEL="WARNING",
+    )
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "-c", "python:scn_portal.gunicorn_conf",
-         "--access-logfile", "/dev/null", "scn_portal.wsgi"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "-c",
+            "python:scn_portal.gunicorn_conf",
+            "--access-logfile",
+            "/dev/null",
+            "scn_portal.wsgi",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -171,8 +220,12 @@ def main():
             except OSError:
                 time.sleep(0.1)
         results, stop = Results(), threading.Event()
-        threads = [threading.Thread(target=read_pages, args=(base, results, stop)) for _ in range(READERS)]
-        threads += [threading.Thread(target=review_flow, args=(base, results, stop, flow)) for flow in FLOWS]
+        threads = [
+            threading.Thread(target=read_pages, args=(base, results, stop)) for _ in range(READERS)
+        ]
+        threads += [
+            threading.Thread(target=review_flow, args=(base, results, stop, flow)) for flow in FLOWS
+        ]
         started = time.monotonic()
         for thread in threads:
             thread.start()
@@ -190,14 +243,20 @@ def main():
 
 
 def report(results, elapsed):
-    print(f"\nLoad test: {elapsed:.1f} s, {READERS} readers and {len(FLOWS)} review flows, gunicorn on loopback\n")
+    print(
+        f"\nLoad test: {elapsed:.1f} s, {READERS} readers and {len(FLOWS)} review flows, gunicorn on loopback\n"
+    )
     print("| traffic | requests | errors | req/s | p50 ms | p99 ms |")
     print("|---|---:|---:|---:|---:|---:|")
     rows = [(kind, values, len(results.errors[kind])) for kind, values in results.latencies.items()]
-    rows.append(("all", [v for values in results.latencies.values() for v in values], results.error_count))
+    rows.append(
+        ("all", [v for values in results.latencies.values() for v in values], results.error_count)
+    )
     for kind, values, errors in rows:
-        print(f"| {kind} | {len(values)} | {errors} | {len(values) / elapsed:.0f} | "
-              f"{percentile(values, 0.5) * 1000:.1f} | {percentile(values, 0.99) * 1000:.1f} |")
+        print(
+            f"| {kind} | {len(values)} | {errors} | {len(values) / elapsed:.0f} | "
+            f"{percentile(values, 0.5) * 1000:.1f} | {percentile(values, 0.99) * 1000:.1f} |"
+        )
     for error in [e for errors in results.errors.values() for e in errors][:10]:
         print("error:", error)
 

@@ -51,12 +51,18 @@ class NetworkAdmin(SimpleHistoryAdmin):
     fieldsets = [
         (None, {"fields": ["name", "short_name", "slug", "kind", "is_active", "established_on"]}),
         ("Public description", {"fields": ["description", "cancer_types", "member_boards"]}),
-        ("People and contact", {
-            "fields": ["lead_clinician", "network_manager", "contact_email", "website"],
-        }),
-        ("Review to consensus", {
-            "fields": ["major_change_approvals", "minor_change_approvals"],
-        }),
+        (
+            "People and contact",
+            {
+                "fields": ["lead_clinician", "network_manager", "contact_email", "website"],
+            },
+        ),
+        (
+            "Review to consensus",
+            {
+                "fields": ["major_change_approvals", "minor_change_approvals"],
+            },
+        ),
     ]
 
 
@@ -64,8 +70,14 @@ class NetworkAdmin(SimpleHistoryAdmin):
 class NetworkRoleAdmin(SimpleHistoryAdmin):
     list_display = ["user", "network", "role", "created_at"]
     list_filter = ["role", "network"]
-    search_fields = ["user__username", "user__email", "user__first_name", "user__last_name",
-                     "network__name", "network__short_name"]
+    search_fields = [
+        "user__username",
+        "user__email",
+        "user__first_name",
+        "user__last_name",
+        "network__name",
+        "network__short_name",
+    ]
     list_select_related = ["user", "network"]
     autocomplete_fields = ["user", "network"]
     readonly_fields = ["created_at"]
@@ -95,4 +107,6 @@ class PortalUserAdmin(UserAdmin):
         super().save_model(request, user, form, change)
         if change and "is_active" in form.changed_data and not user.is_active:
             ended = people.end_sessions(user)
-            self.message_user(request, f"{user} is deactivated and signed out of {ended} session(s).")
+            self.message_user(
+                request, f"{user} is deactivated and signed out of {ended} session(s)."
+            )

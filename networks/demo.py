@@ -51,8 +51,15 @@ NETWORKS = [
         "short_name": "WoSCAN",
         "kind": REGIONAL,
         "boards": ["ayrshire-arran", "forth-valley", "greater-glasgow-clyde", "lanarkshire"],
-        "cancers": ["cervical", "colorectal", "lung", "lymphoma", "oesophago-gastric",
-                    "ovarian", "prostate"],
+        "cancers": [
+            "cervical",
+            "colorectal",
+            "lung",
+            "lymphoma",
+            "oesophago-gastric",
+            "ovarian",
+            "prostate",
+        ],
         "description": "The regional cancer network for the west of Scotland, the largest "
         "of the three by population served.",
         "lead": "Professor Kenneth MacLeod",
@@ -218,7 +225,7 @@ def load():
 
 def describe_logins():
     lines = [f"Demo logins (password for all: {DEMO_PASSWORD}):"]
-    for username, first, last, staff, roles in PEOPLE:
+    for username, first, last, _staff, roles in PEOPLE:
         what = ", ".join(f"{role.label.lower()} of {slug}" for slug, role in roles)
         lines.append(f"  {username:<14} {first} {last}: {what or 'programme team (staff)'}")
     return "\n".join(lines)

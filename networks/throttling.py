@@ -24,9 +24,10 @@ def throttled_message():
 def is_throttled(username, address):
     since = timezone.now() - timedelta(minutes=settings.LOGIN_FAILURE_WINDOW_MINUTES)
     recent = LoginFailure.objects.filter(at__gte=since)
-    return (
-        recent.filter(username=username.lower()).count() >= settings.LOGIN_FAILURES_PER_ACCOUNT
-        or (address and recent.filter(address=address).count() >= settings.LOGIN_FAILURES_PER_ADDRESS)
+    return recent.filter(
+        username=username.lower()
+    ).count() >= settings.LOGIN_FAILURES_PER_ACCOUNT or (
+        address and recent.filter(address=address).count() >= settings.LOGIN_FAILURES_PER_ADDRESS
     )
 
 

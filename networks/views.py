@@ -1,8 +1,8 @@
 from itertools import groupby
 
 from django.db.models import Count, Prefetch, Q
-from django.utils import timezone
 from django.urls import reverse
+from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from networks.models import CancerType, HealthBoard, Network
@@ -21,10 +21,14 @@ class NetworkListView(ListView):
     context_object_name = "networks"
 
     def get_queryset(self):
-        live = Q(pathways__first_published_at__lte=timezone.now(), pathways__withdrawn_at__isnull=True)
-        return _public_networks().annotate(
-            pathway_count=Count("pathways", filter=live)
-        ).order_by("kind", "name")
+        live = Q(
+            pathways__first_published_at__lte=timezone.now(), pathways__withdrawn_at__isnull=True
+        )
+        return (
+            _public_networks()
+            .annotate(pathway_count=Count("pathways", filter=live))
+            .order_by("kind", "name")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

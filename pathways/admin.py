@@ -51,10 +51,13 @@ class ReviewDateFilter(admin.SimpleListFilter):
         if self.value() == "overdue":
             return queryset.filter(**{f"{field}__lt": today, published: "published"}).distinct()
         if self.value() == "soon":
-            return queryset.filter(**{
-                f"{field}__gte": today, f"{field}__lt": today + timedelta(days=DUE_SOON_DAYS),
-                published: "published",
-            }).distinct()
+            return queryset.filter(
+                **{
+                    f"{field}__gte": today,
+                    f"{field}__lt": today + timedelta(days=DUE_SOON_DAYS),
+                    published: "published",
+                }
+            ).distinct()
         return queryset
 
 
@@ -77,8 +80,13 @@ class PathwayAdmin(SimpleHistoryAdmin):
     list_select_related = ["network", "cancer_type"]
     ordering = ["title"]
     date_hierarchy = "first_published_at"
-    readonly_fields = ["created_by", "created_at", "first_published_at", "withdrawn_at",
-                       "withdrawal_reason"]
+    readonly_fields = [
+        "created_by",
+        "created_at",
+        "first_published_at",
+        "withdrawn_at",
+        "withdrawal_reason",
+    ]
     inlines = [VersionInline]
 
     def has_add_permission(self, request):
@@ -103,7 +111,14 @@ class ReviewInline(ReadOnlyInline):
 
 @admin.register(PathwayVersion)
 class PathwayVersionAdmin(SimpleHistoryAdmin, ReadOnlyAdmin):
-    list_display = ["__str__", "status", "change_type", "author", "effective_from", "next_review_on"]
+    list_display = [
+        "__str__",
+        "status",
+        "change_type",
+        "author",
+        "effective_from",
+        "next_review_on",
+    ]
     list_filter = ["status", "change_type", "pathway__network", ReviewDateFilter]
     search_fields = ["title", "pathway__title", "author__username"]
     list_select_related = ["pathway", "author"]
@@ -144,7 +159,15 @@ class ReviewAdmin(ReadOnlyAdmin):
 
 @admin.register(Event)
 class EventAdmin(ReadOnlyAdmin):
-    list_display = ["created_at", "pathway", "version", "action", "actor", "from_status", "to_status"]
+    list_display = [
+        "created_at",
+        "pathway",
+        "version",
+        "action",
+        "actor",
+        "from_status",
+        "to_status",
+    ]
     list_filter = ["action", "pathway__network"]
     search_fields = ["pathway__title", "actor__username", "note"]
     list_select_related = ["pathway", "version__pathway", "actor"]

@@ -36,5 +36,7 @@ def cacheable(request, response, *, etag, last_modified=None, max_age=REVALIDATE
     if last_modified:
         response["Last-Modified"] = http_date(last_modified.timestamp())
     scope = "private" if settings.SESSION_COOKIE_NAME in request.COOKIES else "public"
-    response["Cache-Control"] = f"{scope}, max-age={max_age}" + (", must-revalidate" if not max_age else "")
+    response["Cache-Control"] = f"{scope}, max-age={max_age}" + (
+        ", must-revalidate" if not max_age else ""
+    )
     return response

@@ -130,14 +130,22 @@ TABLE = (
 
 
 def _write(actor, version, title, summary, body):
-    return services.save_draft(actor=actor, version=version, title=title, summary=summary,
-                               body=body, edit_count=version.edit_count)
+    return services.save_draft(
+        actor=actor,
+        version=version,
+        title=title,
+        summary=summary,
+        body=body,
+        edit_count=version.edit_count,
+    )
 
 
-def _publish_through_review(people, version, *, change_type="major", note="", reviewers=None,
-                            effective_on=None):
-    services.submit(actor=people["author"], version=version, change_type=change_type,
-                    change_note=note)
+def _publish_through_review(
+    people, version, *, change_type="major", note="", reviewers=None, effective_on=None
+):
+    services.submit(
+        actor=people["author"], version=version, change_type=change_type, change_note=note
+    )
     for reviewer in reviewers or people["reviewers"]:
         version = services.approve(actor=reviewer, version=version)
         if version.status == "approved":
@@ -147,7 +155,9 @@ def _publish_through_review(people, version, *, change_type="major", note="", re
 
 def _create(people, network, cancer_slug, title, summary, body):
     version = services.create_pathway(
-        actor=people["author"], network=network, title=title,
+        actor=people["author"],
+        network=network,
+        title=title,
         cancer_type=CancerType.objects.get(slug=cancer_slug),
     )
     return _write(people["author"], version, title, summary, body)
@@ -161,42 +171,79 @@ def _pathways(people_by_network):
         if Pathway.objects.filter(slug=slug).exists():
             return
         network = Network.objects.get(slug=network_slug)
-        summary = (f"How {network.short_name} boards manage adults with {title.lower()}, "
-                   "from referral to follow-up.")
+        summary = (
+            f"How {network.short_name} boards manage adults with {title.lower()}, "
+            "from referral to follow-up."
+        )
         steps(_create(people, network, cancer, title, summary, _body(cancer)))
 
     def ovarian(version):
         v1 = _publish_through_review(woscan, version)
         pathway = v1.pathway
-        _publish_through_review(woscan, _write_new(woscan, pathway, _body("ovarian", TABLE)),
-                                change_type="minor", note="Added the timing standards table.")
         _publish_through_review(
             woscan,
-            _write_new(woscan, pathway, _body("ovarian", TABLE).replace(
-                "Consider PARP inhibitor maintenance", "Offer PARP inhibitor maintenance to "
-                "patients with a BRCA mutation or homologous recombination deficiency, and consider it")),
+            _write_new(woscan, pathway, _body("ovarian", TABLE)),
+            change_type="minor",
+            note="Added the timing standards table.",
+        )
+        _publish_through_review(
+            woscan,
+            _write_new(
+                woscan,
+                pathway,
+                _body("ovarian", TABLE).replace(
+                    "Consider PARP inhibitor maintenance",
+                    "Offer PARP inhibitor maintenance to "
+                    "patients with a BRCA mutation or homologous recombination deficiency, and consider it",
+                ),
+            ),
             note="PARP inhibitor maintenance now offered to patients with BRCA mutation or HRD.",
         )
 
     def cervical(version):
         v1 = _publish_through_review(woscan, version)
-        new = _write_new(woscan, v1.pathway, _body("cervical").replace(
-            "completing treatment within 56 days", "completing treatment within 50 days"))
-        services.submit(actor=woscan["author"], version=new, change_type="major",
-                        change_note="Overall treatment time for chemoradiotherapy reduced to 50 days.")
+        new = _write_new(
+            woscan,
+            v1.pathway,
+            _body("cervical").replace(
+                "completing treatment within 56 days", "completing treatment within 50 days"
+            ),
+        )
+        services.submit(
+            actor=woscan["author"],
+            version=new,
+            change_type="major",
+            change_note="Overall treatment time for chemoradiotherapy reduced to 50 days.",
+        )
         services.approve(actor=woscan["reviewers"][0], version=new)  # one of the two needed
 
     def oesophago_gastric(version):
         v1 = _publish_through_review(woscan, version)
-        v11 = _publish_through_review(woscan, _write_new(woscan, v1.pathway, _body("oesophago-gastric", TABLE)),
-                                      change_type="minor", note="Added the timing standards table.")
-        new = _write_new(woscan, v11.pathway, _body("oesophago-gastric", TABLE).replace(
-            "do not scan routinely", "offer CT at 12 months"))
-        services.submit(actor=woscan["author"], version=new, change_type="major",
-                        change_note="Routine CT at 12 months added to follow-up.")
-        services.request_changes(actor=woscan["reviewers"][0], version=new,
-                                 comment="Please cite the evidence for routine CT at 12 months, "
-                                 "or keep follow-up symptom-led.")
+        v11 = _publish_through_review(
+            woscan,
+            _write_new(woscan, v1.pathway, _body("oesophago-gastric", TABLE)),
+            change_type="minor",
+            note="Added the timing standards table.",
+        )
+        new = _write_new(
+            woscan,
+            v11.pathway,
+            _body("oesophago-gastric", TABLE).replace(
+                "do not scan routinely", "offer CT at 12 months"
+            ),
+        )
+        services.submit(
+            actor=woscan["author"],
+            version=new,
+            change_type="major",
+            change_note="Routine CT at 12 months added to follow-up.",
+        )
+        services.request_changes(
+            actor=woscan["reviewers"][0],
+            version=new,
+            comment="Please cite the evidence for routine CT at 12 months, "
+            "or keep follow-up symptom-led.",
+        )
 
     def lung(version):
         v1 = _publish_through_review(woscan, version)
@@ -206,31 +253,47 @@ def _pathways(people_by_network):
         v1 = _publish_through_review(woscan, version)
         _publish_through_review(
             woscan,
-            _write_new(woscan, v1.pathway, _body("prostate").replace(
-                "where available", "for all high-risk patients")),
+            _write_new(
+                woscan,
+                v1.pathway,
+                _body("prostate").replace("where available", "for all high-risk patients"),
+            ),
             note="PSMA PET-CT now used for all high-risk patients.",
             effective_on=in_three_weeks,
         )
 
     def lymphoma(version):
         v1 = _publish_through_review(woscan, version)
-        services.withdraw(actor=woscan["lead"], pathway=v1.pathway,
-                          reason="Replaced by the national lymphoma pathway of the haematology "
-                          "network; use that pathway instead.")
+        services.withdraw(
+            actor=woscan["lead"],
+            pathway=v1.pathway,
+            reason="Replaced by the national lymphoma pathway of the haematology "
+            "network; use that pathway instead.",
+        )
 
     def published(version):
         _publish_through_review(people_for[version.pathway.network.slug], version)
 
     def melanoma(version):
         v1 = _publish_through_review(scan, version)
-        _publish_through_review(scan, _write_new(scan, v1.pathway, _body("melanoma", TABLE)),
-                                change_type="minor", note="Added the timing standards table.")
+        _publish_through_review(
+            scan,
+            _write_new(scan, v1.pathway, _body("melanoma", TABLE)),
+            change_type="minor",
+            note="Added the timing standards table.",
+        )
 
     people_for = {"scan": scan, "nca": nca}
     stage("ovarian-cancer", "ovarian", "Ovarian cancer", woscan, "woscan", ovarian)
     stage("cervical-cancer", "cervical", "Cervical cancer", woscan, "woscan", cervical)
-    stage("oesophago-gastric-cancer", "oesophago-gastric", "Oesophago-gastric cancer", woscan,
-          "woscan", oesophago_gastric)
+    stage(
+        "oesophago-gastric-cancer",
+        "oesophago-gastric",
+        "Oesophago-gastric cancer",
+        woscan,
+        "woscan",
+        oesophago_gastric,
+    )
     stage("lung-cancer", "lung", "Lung cancer", woscan, "woscan", lung)
     stage("prostate-cancer", "prostate", "Prostate cancer", woscan, "woscan", prostate)
     stage("lymphoma", "lymphoma", "Lymphoma", woscan, "woscan", lymphoma)
@@ -247,11 +310,20 @@ def _write_new(people, pathway, body):
 def load(people):
     """Create the demo pathways that do not exist yet. `people` maps usernames to users."""
     by_network = {
-        "woscan": {"author": people["author"], "lead": people["lead"],
-                   "reviewers": [people["reviewer1"], people["reviewer2"]]},
-        "scan": {"author": people["scan-author"], "lead": people["programme"],
-                 "reviewers": [people["scan-reviewer"]]},
-        "nca": {"author": people["nca-author"], "lead": people["programme"],
-                "reviewers": [people["nca-reviewer"]]},
+        "woscan": {
+            "author": people["author"],
+            "lead": people["lead"],
+            "reviewers": [people["reviewer1"], people["reviewer2"]],
+        },
+        "scan": {
+            "author": people["scan-author"],
+            "lead": people["programme"],
+            "reviewers": [people["scan-reviewer"]],
+        },
+        "nca": {
+            "author": people["nca-author"],
+            "lead": people["programme"],
+            "reviewers": [people["nca-reviewer"]],
+        },
     }
     _pathways(by_network)

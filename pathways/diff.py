@@ -16,14 +16,20 @@ WORD = re.compile(r"\S+|\s+")
 
 
 def _paragraphs(text):
-    return [block.strip() for block in PARAGRAPH_BREAK.split(text.replace("\r\n", "\n")) if block.strip()]
+    return [
+        block.strip()
+        for block in PARAGRAPH_BREAK.split(text.replace("\r\n", "\n"))
+        if block.strip()
+    ]
 
 
 def _mark(tag, label, text):
     return format_html(
         '<{tag}><span class="nhsuk-u-visually-hidden">[{label}: </span>{text}'
         '<span class="nhsuk-u-visually-hidden">]</span></{tag}>',
-        tag=mark_safe(tag), label=label, text=text,
+        tag=mark_safe(tag),
+        label=label,
+        text=text,
     )
 
 
@@ -55,8 +61,13 @@ def compare(old, new):
         paired = min(len(removed), len(added)) if op == "replace" else 0
         for before, after in zip(removed[:paired], added[:paired]):
             blocks.append({"status": "changed", "html": _words(before, after)})
-        blocks += [{"status": "removed", "html": _mark("del", "removed", text)} for text in removed[paired:]]
-        blocks += [{"status": "added", "html": _mark("ins", "added", text)} for text in added[paired:]]
+        blocks += [
+            {"status": "removed", "html": _mark("del", "removed", text)}
+            for text in removed[paired:]
+        ]
+        blocks += [
+            {"status": "added", "html": _mark("ins", "added", text)} for text in added[paired:]
+        ]
     return blocks
 
 

@@ -24,7 +24,8 @@ class PublicationsFeed(Feed):
 
     def publications(self):
         return (
-            PathwayVersion.objects.in_effect().select_related("pathway__network")
+            PathwayVersion.objects.in_effect()
+            .select_related("pathway__network")
             .order_by("-effective_from")
         )
 

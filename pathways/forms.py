@@ -43,26 +43,36 @@ class CreatePathwayForm(NhsukForm):
     cancer_type = forms.ModelChoiceField(queryset=CancerType.objects.all(), label="Cancer")
     title = forms.CharField(max_length=200)
     slug = forms.SlugField(
-        max_length=100, required=False, label="Web address (optional)",
+        max_length=100,
+        required=False,
+        label="Web address (optional)",
         help_text="Letters, numbers and hyphens, such as ovarian-cancer. Left empty, it is made from the title.",
     )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         # Only the networks this person writes for: another network's id fails validation.
-        self.fields["network"].queryset = Network.objects.active().filter(
-            roles__user=user, roles__role__in=[NetworkRole.Role.AUTHOR, NetworkRole.Role.LEAD]
-        ).distinct()
+        self.fields["network"].queryset = (
+            Network.objects.active()
+            .filter(
+                roles__user=user, roles__role__in=[NetworkRole.Role.AUTHOR, NetworkRole.Role.LEAD]
+            )
+            .distinct()
+        )
 
 
 class DraftForm(NhsukForm):
     title = forms.CharField(max_length=200)
     summary = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
         help_text="One or two sentences: who the pathway is for and what it covers.",
     )
     body = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 24}), required=False, max_length=MAX_BODY_CHARACTERS,
+        widget=forms.Textarea(attrs={"rows": 24}),
+        required=False,
+        max_length=MAX_BODY_CHARACTERS,
         help_text="Markdown. Start each section with ## (for example ## Staging); "
         "use ### for a subsection and | for tables.",
     )
@@ -71,25 +81,32 @@ class DraftForm(NhsukForm):
 
 class SubmitForm(NhsukForm):
     change_type = forms.ChoiceField(
-        choices=PathwayVersion.ChangeType.choices, widget=forms.RadioSelect,
+        choices=PathwayVersion.ChangeType.choices,
+        widget=forms.RadioSelect,
         initial=PathwayVersion.ChangeType.MAJOR,
     )
     change_note = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=5000,
         help_text="What changed and why. Required for a major change; readers see it.",
     )
 
 
 class ReviewForm(NhsukForm):
     comment = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=5000,
         help_text="Required when you request changes.",
     )
 
 
 class PublishForm(NhsukForm):
     effective_on = forms.DateField(
-        widget=DateInput, required=False, label="Takes effect on",
+        widget=DateInput,
+        required=False,
+        label="Takes effect on",
         help_text="Leave empty to publish now; a future date schedules it.",
     )
     next_review_on = forms.DateField(widget=DateInput, label="Next review due")
@@ -107,7 +124,8 @@ class PublishForm(NhsukForm):
 
 class WithdrawForm(NhsukForm):
     reason = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4}), max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
         help_text="Shown to readers in place of the guidance.",
     )
 
@@ -115,11 +133,15 @@ class WithdrawForm(NhsukForm):
 class SearchForm(forms.Form):
     q = forms.CharField(max_length=200, required=False, label="Search pathways")
     network = forms.ModelChoiceField(
-        queryset=Network.objects.active(), to_field_name="slug", required=False,
+        queryset=Network.objects.active(),
+        to_field_name="slug",
+        required=False,
         empty_label="All networks",
     )
     cancer = forms.ModelChoiceField(
-        queryset=CancerType.objects.all(), to_field_name="slug", required=False,
+        queryset=CancerType.objects.all(),
+        to_field_name="slug",
+        required=False,
         empty_label="All cancers",
     )
 
@@ -134,6 +156,11 @@ class PathwayFilterForm(forms.Form):
     network = SearchForm.base_fields["network"]
     cancer = SearchForm.base_fields["cancer"]
     sort = forms.ChoiceField(
-        choices=[("title", "Title (A to Z)"), ("newest", "Newest first"), ("oldest", "Oldest first")],
-        required=False, label="Sort by",
+        choices=[
+            ("title", "Title (A to Z)"),
+            ("newest", "Newest first"),
+            ("oldest", "Oldest first"),
+        ],
+        required=False,
+        label="Sort by",
     )

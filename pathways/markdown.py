@@ -14,11 +14,45 @@ import markdown
 from bleach.html5lib_shim import Filter
 from django.utils.text import slugify
 
-ALLOWED_TAGS = frozenset({
-    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "dl", "dt", "em",
-    "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "li", "ol", "p", "pre", "strong", "sub",
-    "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-})
+ALLOWED_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "code",
+        "dd",
+        "del",
+        "dl",
+        "dt",
+        "em",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "ins",
+        "li",
+        "ol",
+        "p",
+        "pre",
+        "strong",
+        "sub",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    }
+)
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
 HEADING_TAGS = {"h2", "h3", "h4", "h5", "h6"}
 # Anchors are made by the renderer from heading text: lower-case words and hyphens only, so a
@@ -89,7 +123,9 @@ def render(source):
         for token in tokens:
             level = max(token["level"], 2)
             if level in CONTENTS_LEVELS and ANCHOR_PATTERN.match(token["id"]):
-                contents.append({"id": token["id"], "text": unescape(token["name"]), "level": level})
+                contents.append(
+                    {"id": token["id"], "text": unescape(token["name"]), "level": level}
+                )
             collect(token["children"])
 
     collect(converter.toc_tokens)

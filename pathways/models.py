@@ -101,7 +101,12 @@ class PathwayVersion(models.Model):
     major = models.PositiveIntegerField(null=True, blank=True, editable=False)
     minor = models.PositiveIntegerField(null=True, blank=True, editable=False)
     based_on = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+", editable=False,
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
         help_text="The published version this one was started from.",
     )
     title = models.CharField(max_length=200)
@@ -125,13 +130,21 @@ class PathwayVersion(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="+", editable=False,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
     )
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="+", editable=False,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
     )
     effective_from = models.DateTimeField(null=True, blank=True, editable=False)
     next_review_on = models.DateField(null=True, blank=True, editable=False)
@@ -302,9 +315,7 @@ class Event(models.Model):
     version = models.ForeignKey(
         PathwayVersion, on_delete=models.PROTECT, null=True, blank=True, related_name="events"
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     action = models.CharField(max_length=20, choices=Action.choices)
     from_status = models.CharField(max_length=20, blank=True)
     to_status = models.CharField(max_length=20, blank=True)
@@ -320,7 +331,7 @@ class Event(models.Model):
 
     @property
     def status_change(self):
-        """"in review to approved", or "" when the status stayed the same."""
+        """ "in review to approved", or "" when the status stayed the same."""
         if not (self.from_status and self.to_status) or self.from_status == self.to_status:
             return ""
         labels = PathwayVersion.Status
@@ -339,7 +350,9 @@ class ReviewReminder(models.Model):
     class Meta:
         ordering = ["-sent_on"]
         constraints = [
-            models.UniqueConstraint(fields=["pathway", "sent_on"], name="one_reminder_per_pathway_per_day"),
+            models.UniqueConstraint(
+                fields=["pathway", "sent_on"], name="one_reminder_per_pathway_per_day"
+            ),
         ]
 
     def __str__(self):

@@ -36,12 +36,18 @@ def _send(subject, lines, recipients):
 
 
 def version_submitted(version):
-    reviewers = [user for user in _network_people(version, NetworkRole.Role.REVIEWER)
-                 if user.pk != version.author_id]
+    reviewers = [
+        user
+        for user in _network_people(version, NetworkRole.Role.REVIEWER)
+        if user.pk != version.author_id
+    ]
     _send(
         f"Review requested: {version.title}",
-        [f"{version.title} has been submitted for review ({version.get_change_type_display()}).",
-         version.change_note or "", f"Review it here: {_link(version)}"],
+        [
+            f"{version.title} has been submitted for review ({version.get_change_type_display()}).",
+            version.change_note or "",
+            f"Review it here: {_link(version)}",
+        ],
         _emails(reviewers),
     )
 
@@ -49,8 +55,12 @@ def version_submitted(version):
 def decision_made(version, review):
     _send(
         f"{review.get_decision_display()}: {version.title}",
-        [f"{review.reviewer.get_full_name() or review.reviewer} decided: "
-         f"{review.get_decision_display().lower()}.", review.comment, _link(version)],
+        [
+            f"{review.reviewer.get_full_name() or review.reviewer} decided: "
+            f"{review.get_decision_display().lower()}.",
+            review.comment,
+            _link(version),
+        ],
         _emails([version.author]),
     )
 
@@ -59,8 +69,10 @@ def version_published(version):
     leads = _network_people(version, NetworkRole.Role.LEAD)
     _send(
         f"Published: {version.title} version {version.number}",
-        [f"Version {version.number} of {version.title} is published and takes effect on "
-         f"{version.effective_from:%d %B %Y}.",
-         settings.PORTAL_BASE_URL.rstrip("/") + version.get_absolute_url()],
+        [
+            f"Version {version.number} of {version.title} is published and takes effect on "
+            f"{version.effective_from:%d %B %Y}.",
+            settings.PORTAL_BASE_URL.rstrip("/") + version.get_absolute_url(),
+        ],
         _emails([version.author, *leads]),
     )

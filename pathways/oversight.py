@@ -26,36 +26,65 @@ def _lists(request):
 
     def workspace(version):
         return request.build_absolute_uri(reverse("workspace:version", args=[version.pk]))
+
     return {
         "overdue": (
             "Review overdue",
             queries.reviews_due(today),
             ["Pathway", "Version", "Network", "Review was due", "Days overdue", "Link"],
-            lambda v: [v.title, v.number, v.pathway.network.short_name, v.next_review_on,
-                       (today - v.next_review_on).days, public(v)],
+            lambda v: [
+                v.title,
+                v.number,
+                v.pathway.network.short_name,
+                v.next_review_on,
+                (today - v.next_review_on).days,
+                public(v),
+            ],
         ),
         "due-soon": (
             f"Review due within {DUE_SOON_DAYS} days",
-            queries.reviews_due(today + timedelta(days=DUE_SOON_DAYS)).filter(next_review_on__gte=today),
+            queries.reviews_due(today + timedelta(days=DUE_SOON_DAYS)).filter(
+                next_review_on__gte=today
+            ),
             ["Pathway", "Version", "Network", "Review due", "Days left", "Link"],
-            lambda v: [v.title, v.number, v.pathway.network.short_name, v.next_review_on,
-                       (v.next_review_on - today).days, public(v)],
+            lambda v: [
+                v.title,
+                v.number,
+                v.pathway.network.short_name,
+                v.next_review_on,
+                (v.next_review_on - today).days,
+                public(v),
+            ],
         ),
         "waiting": (
             "Waiting for review",
             PathwayVersion.objects.filter(status=PathwayVersion.Status.IN_REVIEW)
-            .select_related("pathway__network").order_by("submitted_at"),
+            .select_related("pathway__network")
+            .order_by("submitted_at"),
             ["Pathway", "Network", "Change", "Submitted", "Days waiting", "Link"],
-            lambda v: [v.title, v.pathway.network.short_name, v.get_change_type_display(),
-                       timezone.localtime(v.submitted_at).date(), (now - v.submitted_at).days, workspace(v)],
+            lambda v: [
+                v.title,
+                v.pathway.network.short_name,
+                v.get_change_type_display(),
+                timezone.localtime(v.submitted_at).date(),
+                (now - v.submitted_at).days,
+                workspace(v),
+            ],
         ),
         "scheduled": (
             "Scheduled publications",
-            PathwayVersion.objects.published().filter(effective_from__gt=now)
-            .select_related("pathway__network").order_by("effective_from"),
+            PathwayVersion.objects.published()
+            .filter(effective_from__gt=now)
+            .select_related("pathway__network")
+            .order_by("effective_from"),
             ["Pathway", "Version", "Network", "Takes effect", "Link"],
-            lambda v: [v.title, v.number, v.pathway.network.short_name,
-                       timezone.localtime(v.effective_from).date(), workspace(v)],
+            lambda v: [
+                v.title,
+                v.number,
+                v.pathway.network.short_name,
+                timezone.localtime(v.effective_from).date(),
+                workspace(v),
+            ],
         ),
     }
 
@@ -66,9 +95,14 @@ def dashboard(request):
         {"slug": slug, "title": title, "headers": headers, "rows": [(row(v), v) for v in items]}
         for slug, (title, items, headers, row) in _lists(request).items()
     ]
-    return render(request, "workspace/oversight.html", {
-        "tables": tables, "breadcrumbs": [("Workspace", reverse("workspace:dashboard"))],
-    })
+    return render(
+        request,
+        "workspace/oversight.html",
+        {
+            "tables": tables,
+            "breadcrumbs": [("Workspace", reverse("workspace:dashboard"))],
+        },
+    )
 
 
 @staff_member_required
@@ -78,7 +112,9 @@ def export(request, name):
         raise Http404
     title, items, headers, row = lists[name]
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="pathways-{name}-{timezone.localdate()}.csv"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="pathways-{name}-{timezone.localdate()}.csv"'
+    )
     writer = csv.writer(response)
     writer.writerow(headers)
     for version in items:
@@ -102,10 +138,13 @@ def activity(request):
     events = Event.objects.select_related("actor", "pathway", "version__pathway")
     entries = [
         {
-            "when": event.created_at, "who": event.actor,
+            "when": event.created_at,
+            "who": event.actor,
             "what": f"{event.get_action_display()}: {event.version or event.pathway}",
             "note": event.note,
-            "link": reverse("workspace:version", args=[event.version_id]) if event.version_id else "",
+            "link": reverse("workspace:version", args=[event.version_id])
+            if event.version_id
+            else "",
         }
         for event in events.order_by("-created_at")[:ACTIVITY_LENGTH]
     ]
@@ -115,19 +154,29 @@ def activity(request):
         ("Pathway", Pathway.history.select_related("history_user")),
     ]:
         for record in history.order_by("-history_date")[:ACTIVITY_LENGTH]:
-            entries.append({
-                "when": record.history_date, "who": record.history_user,
-                "what": f"{label} {HISTORY_VERBS[record.history_type]}: {_describe(label, record)}",
-                "note": record.history_change_reason or "", "link": "",
-            })
+            entries.append(
+                {
+                    "when": record.history_date,
+                    "who": record.history_user,
+                    "what": f"{label} {HISTORY_VERBS[record.history_type]}: {_describe(label, record)}",
+                    "note": record.history_change_reason or "",
+                    "link": "",
+                }
+            )
     entries.sort(key=lambda entry: entry["when"], reverse=True)
-    return render(request, "workspace/activity.html", {
-        "entries": entries[:ACTIVITY_LENGTH],
-        "breadcrumbs": [("Workspace", reverse("workspace:dashboard"))],
-    })
+    return render(
+        request,
+        "workspace/activity.html",
+        {
+            "entries": entries[:ACTIVITY_LENGTH],
+            "breadcrumbs": [("Workspace", reverse("workspace:dashboard"))],
+        },
+    )
 
 
 def _describe(label, record):
     if label == "Role":
-        return f"{record.user} as {record.get_role_display().lower()} of {record.network.short_name}"
+        return (
+            f"{record.user} as {record.get_role_display().lower()} of {record.network.short_name}"
+        )
     return str(record.instance)

@@ -4,6 +4,8 @@ Authors and leads draft and submit; reviewers review; leads and the programme te
 publish and withdraw. Everyone with a role in the network, and staff, may see its workspace.
 """
 
+from django.core.exceptions import PermissionDenied
+
 from networks.models import NetworkRole
 
 Role = NetworkRole.Role
@@ -47,3 +49,22 @@ def allowed_actions(user, network):
 
 def _is_programme_team(user):
     return user.is_authenticated and user.is_active and user.is_staff
+
+
+def require_author(user, network):
+    if not can_author(user, network):
+        raise PermissionDenied(
+            "Only authors and leads of the network write and submit its pathways."
+        )
+
+
+def require_reviewer(user, network):
+    if not can_review(user, network):
+        raise PermissionDenied("Only reviewers of the owning network review its pathways.")
+
+
+def require_publisher(user, network):
+    if not can_publish(user, network):
+        raise PermissionDenied(
+            "Only the network's leads and the programme team publish and withdraw."
+        )

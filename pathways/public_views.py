@@ -44,12 +44,16 @@ def _page(request, items):
 
 
 def home(request):
-    return render(request, "home.html", {
-        "recent": queries.recently_published(),
-        "networks": queries.networks_with_pathway_counts(),
-        "cancer_types": queries.cancer_types_with_pathway_counts(),
-        "search_form": SearchForm(),
-    })
+    return render(
+        request,
+        "home.html",
+        {
+            "recent": queries.recently_published(),
+            "networks": queries.networks_with_pathway_counts(),
+            "cancer_types": queries.cancer_types_with_pathway_counts(),
+            "search_form": SearchForm(),
+        },
+    )
 
 
 def pathway_list(request):
@@ -59,11 +63,18 @@ def pathway_list(request):
     options = form.cleaned_data if form.is_bound else {}
     versions = queries.filtered(
         queries.current_versions(),
-        network=options.get("network"), cancer_type=options.get("cancer"),
+        network=options.get("network"),
+        cancer_type=options.get("cancer"),
     ).order_by(*PathwayFilterForm.ORDERINGS[options.get("sort") or "title"])
-    return render(request, "pathways/pathway_list.html", {
-        "form": form, "page": _page(request, versions), "breadcrumbs": _crumbs()[:1],
-    })
+    return render(
+        request,
+        "pathways/pathway_list.html",
+        {
+            "form": form,
+            "page": _page(request, versions),
+            "breadcrumbs": _crumbs()[:1],
+        },
+    )
 
 
 def pathway_detail(request, slug):
@@ -71,15 +82,24 @@ def pathway_detail(request, slug):
     newest = list(pathway.versions.in_effect().newest_first()[:2])
     current, previous = (newest + [None, None])[:2]
     overdue = bool(current) and current.next_review_on < timezone.localdate()
-    etag = caching.make_etag(request, "pathway", pathway.pk, pathway.withdrawn_at,
-                             current and current.pk, overdue)
+    etag = caching.make_etag(
+        request, "pathway", pathway.pk, pathway.withdrawn_at, current and current.pk, overdue
+    )
     last_modified = pathway.withdrawn_at or (current and current.effective_from)
     if response := caching.not_modified(request, etag, last_modified):
         return response
-    response = render(request, "pathways/pathway_detail.html", {
-        "pathway": pathway, "version": current, "current": current, "previous": previous,
-        "overdue": overdue, "breadcrumbs": _crumbs(),
-    })
+    response = render(
+        request,
+        "pathways/pathway_detail.html",
+        {
+            "pathway": pathway,
+            "version": current,
+            "current": current,
+            "previous": previous,
+            "overdue": overdue,
+            "breadcrumbs": _crumbs(),
+        },
+    )
     return caching.cacheable(request, response, etag=etag, last_modified=last_modified)
 
 
@@ -88,9 +108,16 @@ def version_list(request, slug):
     versions = pathway.versions.in_effect().newest_first().defer("body", "body_html", "contents")
     page = _page(request, versions)
     current = None if pathway.is_withdrawn else versions.first()
-    return render(request, "pathways/version_list.html", {
-        "pathway": pathway, "page": page, "current": current, "breadcrumbs": _crumbs(pathway),
-    })
+    return render(
+        request,
+        "pathways/version_list.html",
+        {
+            "pathway": pathway,
+            "page": page,
+            "current": current,
+            "breadcrumbs": _crumbs(pathway),
+        },
+    )
 
 
 def version_detail(request, slug, number):
@@ -100,17 +127,33 @@ def version_detail(request, slug, number):
     current = pathway.versions.in_effect().newest_first().only("pathway", "major", "minor").first()
     is_current = current == version and not pathway.is_withdrawn
     overdue = is_current and version.next_review_on < timezone.localdate()
-    etag = caching.make_etag(request, "version", version.pk, version.content_hash,
-                             current.pk, pathway.withdrawn_at, overdue)
+    etag = caching.make_etag(
+        request,
+        "version",
+        version.pk,
+        version.content_hash,
+        current.pk,
+        pathway.withdrawn_at,
+        overdue,
+    )
     if response := caching.not_modified(request, etag, version.effective_from):
         return response
-    response = render(request, "pathways/version_detail.html", {
-        "pathway": pathway, "version": version, "current": current, "is_current": is_current,
-        "overdue": overdue, "breadcrumbs": _crumbs(pathway),
-    })
+    response = render(
+        request,
+        "pathways/version_detail.html",
+        {
+            "pathway": pathway,
+            "version": version,
+            "current": current,
+            "is_current": is_current,
+            "overdue": overdue,
+            "breadcrumbs": _crumbs(pathway),
+        },
+    )
     max_age = caching.REVALIDATE if is_current else caching.SUPERSEDED_MAX_AGE
-    return caching.cacheable(request, response, etag=etag, last_modified=version.effective_from,
-                             max_age=max_age)
+    return caching.cacheable(
+        request, response, etag=etag, last_modified=version.effective_from, max_age=max_age
+    )
 
 
 def _parse_number(value):
@@ -134,27 +177,49 @@ def compare(request, slug):
     if not all(number in found for number in numbers):
         raise Http404("No such published version.")
     older, newer = sorted((found[number] for number in numbers), key=lambda v: (v.major, v.minor))
-    return render(request, "pathways/compare.html", {
-        "pathway": pathway, "older": older, "newer": newer,
-        "changes": diff.compare(older.body, newer.body),
-        "summary_changes": diff.compare(older.summary, newer.summary),
-        "breadcrumbs": _crumbs(pathway),
-    })
+    return render(
+        request,
+        "pathways/compare.html",
+        {
+            "pathway": pathway,
+            "older": older,
+            "newer": newer,
+            "changes": diff.compare(older.body, newer.body),
+            "summary_changes": diff.compare(older.summary, newer.summary),
+            "breadcrumbs": _crumbs(pathway),
+        },
+    )
 
 
 def search(request):
     form = SearchForm(request.GET or None)
     if request.GET and not form.is_valid():
-        return bad_request(request, "That search could not be understood: " + " ".join(
-            error for errors in form.errors.values() for error in errors))
+        return bad_request(
+            request,
+            "That search could not be understood: "
+            + " ".join(error for errors in form.errors.values() for error in errors),
+        )
     text = form.cleaned_data.get("q", "") if form.is_bound else ""
-    filters = {"network": form.cleaned_data.get("network"),
-               "cancer_type": form.cleaned_data.get("cancer")} if form.is_bound else {}
+    filters = (
+        {
+            "network": form.cleaned_data.get("network"),
+            "cancer_type": form.cleaned_data.get("cancer"),
+        }
+        if form.is_bound
+        else {}
+    )
     results = list(queries.search(text, **filters)[:50]) if text else []
     for result in results:
         result.snippet_html = queries.highlighted(result.snippet)
     suggestions = list(queries.similar_titles(text, **filters)) if text and not results else []
-    return render(request, "pathways/search.html", {
-        "form": form, "query": text, "results": results, "suggestions": suggestions,
-        "breadcrumbs": [("Home", reverse("home"))],
-    })
+    return render(
+        request,
+        "pathways/search.html",
+        {
+            "form": form,
+            "query": text,
+            "results": results,
+            "suggestions": suggestions,
+            "breadcrumbs": [("Home", reverse("home"))],
+        },
+    )

@@ -30,8 +30,12 @@ SIMILAR_TITLE = 0.4
 def current_versions(at=None):
     """The current version of every pathway that has one, with its pathway, network and cancer."""
     at = at or timezone.now()
-    newer = PathwayVersion.objects.in_effect(at).filter(pathway=OuterRef("pathway")).filter(
-        Q(major__gt=OuterRef("major")) | Q(major=OuterRef("major"), minor__gt=OuterRef("minor"))
+    newer = (
+        PathwayVersion.objects.in_effect(at)
+        .filter(pathway=OuterRef("pathway"))
+        .filter(
+            Q(major__gt=OuterRef("major")) | Q(major=OuterRef("major"), minor__gt=OuterRef("minor"))
+        )
     )
     return (
         PathwayVersion.objects.in_effect(at)
@@ -59,8 +63,15 @@ def search(text, **filters):
         .annotate(
             rank=SearchRank(F("search_vector"), query),
             snippet=SearchHeadline(
-                "body", query, config=SEARCH_CONFIG, start_sel=MATCH_START, stop_sel=MATCH_END,
-                max_words=35, min_words=15, max_fragments=2, fragment_delimiter=" … ",
+                "body",
+                query,
+                config=SEARCH_CONFIG,
+                start_sel=MATCH_START,
+                stop_sel=MATCH_END,
+                max_words=35,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
             ),
         )
         .order_by("-rank", "title")
@@ -93,7 +104,9 @@ def recently_published(limit=6):
 
 
 def networks_with_pathway_counts():
-    return Network.objects.active().annotate(pathway_count=_count_of_live("pathways")).order_by("name")
+    return (
+        Network.objects.active().annotate(pathway_count=_count_of_live("pathways")).order_by("name")
+    )
 
 
 def cancer_types_with_pathway_counts():
@@ -108,8 +121,10 @@ def _count_of_live(relation):
     """Pathways that readers can open: published (first version in effect) and not withdrawn."""
     return Count(
         relation,
-        filter=Q(**{
-            f"{relation}__first_published_at__lte": timezone.now(),
-            f"{relation}__withdrawn_at__isnull": True,
-        }),
+        filter=Q(
+            **{
+                f"{relation}__first_published_at__lte": timezone.now(),
+                f"{relation}__withdrawn_at__isnull": True,
+            }
+        ),
     )

@@ -18,8 +18,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from pathways import notifications, permissions
-from scn_portal import security_log
 from pathways.models import Event, Pathway, PathwayVersion, Review, default_next_review
+from scn_portal import security_log
 
 Status = PathwayVersion.Status
 ChangeType = PathwayVersion.ChangeType
@@ -56,13 +56,24 @@ def _expect(version, statuses, message):
 
 
 def _record(*, pathway, version, actor, action, from_status="", to_status="", note=""):
-    transaction.on_commit(lambda: security_log.record(
-        "transition", actor=actor, target=version or pathway, action=action,
-        from_status=from_status, to_status=to_status,
-    ))
+    transaction.on_commit(
+        lambda: security_log.record(
+            "transition",
+            actor=actor,
+            target=version or pathway,
+            action=action,
+            from_status=from_status,
+            to_status=to_status,
+        )
+    )
     return Event.objects.create(
-        pathway=pathway, version=version, actor=actor, action=action,
-        from_status=from_status, to_status=to_status, note=note,
+        pathway=pathway,
+        version=version,
+        actor=actor,
+        action=action,
+        from_status=from_status,
+        to_status=to_status,
+        note=note,
     )
 
 
@@ -80,8 +91,13 @@ def _move(version, *, actor, action, to_status, note="", **fields):
         setattr(version, name, value)
     _save(version, actor)
     _record(
-        pathway=version.pathway, version=version, actor=actor, action=action,
-        from_status=from_status, to_status=to_status, note=note,
+        pathway=version.pathway,
+        version=version,
+        actor=actor,
+        action=action,
+        from_status=from_status,
+        to_status=to_status,
+        note=note,
     )
 
 
@@ -108,21 +124,24 @@ def _valid_approvers(version):
 
 
 def _has_contributed(user, version):
-    return version.author_id == user.pk or version.events.filter(
-        actor=user, action=Event.Action.SAVED
-    ).exists()
+    return (
+        version.author_id == user.pk
+        or version.events.filter(actor=user, action=Event.Action.SAVED).exists()
+    )
 
 
 @transaction.atomic
 def create_pathway(*, actor, network, cancer_type, title, slug=""):
     """Create a pathway in `network` with its first draft; returns the draft."""
-    _require(permissions.can_author(actor, network), "Only authors and leads of a network create its pathways.")
+    permissions.require_author(actor, network)
     title = title.strip()
     slug = slug or slugify(title)[:100]
     if not title or not slug:
         raise TransitionError("Give the pathway a title.")
     if Pathway.objects.filter(slug=slug).exists():
-        raise TransitionError(f"A pathway with the address “{slug}” already exists: choose another.")
+        raise TransitionError(
+            f"A pathway with the address “{slug}” already exists: choose another."
+        )
     try:
         with transaction.atomic():
             pathway = Pathway(
@@ -130,12 +149,19 @@ def create_pathway(*, actor, network, cancer_type, title, slug=""):
             )
             _save(pathway, actor)
     except IntegrityError:  # created by someone else in the meantime
-        raise TransitionError(f"A pathway with the address “{slug}” already exists: choose another.") from None
+        raise TransitionError(
+            f"A pathway with the address “{slug}” already exists: choose another."
+        ) from None
     version = PathwayVersion(pathway=pathway, author=actor, change_type=ChangeType.MAJOR)
     version.set_content(title=title, summary="", body="")
     _save(version, actor)
-    _record(pathway=pathway, version=version, actor=actor, action=Event.Action.CREATED,
-            to_status=Status.DRAFT)
+    _record(
+        pathway=pathway,
+        version=version,
+        actor=actor,
+        action=Event.Action.CREATED,
+        to_status=Status.DRAFT,
+    )
     return version
 
 
@@ -143,12 +169,14 @@ def create_pathway(*, actor, network, cancer_type, title, slug=""):
 def start_new_version(*, actor, pathway):
     """Start a draft from the newest published version ("New version"); returns the draft."""
     pathway = _lock(pathway.pk)
-    _require(permissions.can_author(actor, pathway.network), "Only authors and leads of the network write new versions.")
+    permissions.require_author(actor, pathway.network)
     if pathway.is_withdrawn:
         raise TransitionError("This pathway is withdrawn: it takes no new versions.")
     open_version = pathway.versions.filter(status__in=PathwayVersion.OPEN_STATUSES).first()
     if open_version:
-        raise TransitionError("This pathway already has a version in progress: finish or discard it first.")
+        raise TransitionError(
+            "This pathway already has a version in progress: finish or discard it first."
+        )
     base = _newest_published(pathway)
     version = PathwayVersion(pathway=pathway, author=actor, based_on=base)
     if base:
@@ -156,9 +184,14 @@ def start_new_version(*, actor, pathway):
     else:
         version.set_content(title=pathway.title, summary="", body="")
     _save(version, actor)
-    _record(pathway=pathway, version=version, actor=actor, action=Event.Action.CREATED,
-            to_status=Status.DRAFT,
-            note=f"Started from version {base.number}." if base else "")
+    _record(
+        pathway=pathway,
+        version=version,
+        actor=actor,
+        action=Event.Action.CREATED,
+        to_status=Status.DRAFT,
+        note=f"Started from version {base.number}." if base else "",
+    )
     return version
 
 
@@ -167,12 +200,19 @@ def save_draft(*, actor, version, title, summary, body, edit_count):
     """Save the text of a draft. `edit_count` is the value the editor's page was loaded with:
     if someone has saved since, nothing is written and `StaleEdit` says who."""
     version = _lock_version(version)
-    _require(permissions.can_author(actor, version.pathway.network), "Only authors and leads of the network edit its drafts.")
-    _expect(version, PathwayVersion.EDITABLE_STATUSES,
-            "This version is {status}, so it cannot be edited.")
+    permissions.require_author(actor, version.pathway.network)
+    _expect(
+        version,
+        PathwayVersion.EDITABLE_STATUSES,
+        "This version is {status}, so it cannot be edited.",
+    )
     if version.edit_count != edit_count:
         last = version.events.filter(action=Event.Action.SAVED).select_related("actor").last()
-        who = f"{last.actor.get_full_name() or last.actor} at {timezone.localtime(last.created_at):%H:%M}" if last else "someone else"
+        who = (
+            f"{last.actor.get_full_name() or last.actor} at {timezone.localtime(last.created_at):%H:%M}"
+            if last
+            else "someone else"
+        )
         raise StaleEdit(
             f"This draft was saved by {who} after you opened it. Your text has not been saved: "
             "it is below. Compare it with the current draft, then save again."
@@ -182,8 +222,13 @@ def save_draft(*, actor, version, title, summary, body, edit_count):
     if version.content_hash != previous_hash:
         # Any edit voids decisions made on the earlier text.
         version.reviews.filter(voided_at__isnull=True).update(voided_at=timezone.now())
-    _move(version, actor=actor, action=Event.Action.SAVED, to_status=Status.DRAFT,
-          edit_count=version.edit_count + 1)
+    _move(
+        version,
+        actor=actor,
+        action=Event.Action.SAVED,
+        to_status=Status.DRAFT,
+        edit_count=version.edit_count + 1,
+    )
     return version
 
 
@@ -191,8 +236,12 @@ def save_draft(*, actor, version, title, summary, body, edit_count):
 def submit(*, actor, version, change_type, change_note=""):
     """Send a draft to the network's reviewers, with its change type and change note."""
     version = _lock_version(version)
-    _require(permissions.can_author(actor, version.pathway.network), "Only authors and leads of the network submit its drafts.")
-    _expect(version, PathwayVersion.EDITABLE_STATUSES, "This version is {status}: only a draft can be submitted.")
+    permissions.require_author(actor, version.pathway.network)
+    _expect(
+        version,
+        PathwayVersion.EDITABLE_STATUSES,
+        "This version is {status}: only a draft can be submitted.",
+    )
     if not version.body.strip():
         raise TransitionError("Write the pathway before submitting it: the body is empty.")
     first = _newest_published(version.pathway) is None
@@ -202,9 +251,17 @@ def submit(*, actor, version, change_type, change_note=""):
         raise TransitionError("Choose whether this is a major or a minor change.")
     if change_type == ChangeType.MAJOR and not first and not change_note.strip():
         raise TransitionError("A major change needs a change note saying what changed and why.")
-    _move(version, actor=actor, action=Event.Action.SUBMITTED, to_status=Status.IN_REVIEW,
-          note=change_note.strip(), change_type=change_type, change_note=change_note.strip(),
-          submitted_at=timezone.now(), submitted_by=actor)
+    _move(
+        version,
+        actor=actor,
+        action=Event.Action.SUBMITTED,
+        to_status=Status.IN_REVIEW,
+        note=change_note.strip(),
+        change_type=change_type,
+        change_note=change_note.strip(),
+        submitted_at=timezone.now(),
+        submitted_by=actor,
+    )
     _approve_if_enough(version, actor)
     transaction.on_commit(lambda: notifications.version_submitted(version))
     return version
@@ -214,42 +271,73 @@ def submit(*, actor, version, change_type, change_note=""):
 def recall(*, actor, version):
     """Take a version back from review to draft (decisions on unchanged text still stand)."""
     version = _lock_version(version)
-    _require(permissions.can_author(actor, version.pathway.network), "Only authors and leads of the network recall its versions.")
-    _expect(version, [Status.IN_REVIEW, Status.APPROVED], "This version is {status}: only a version in review can be recalled.")
+    permissions.require_author(actor, version.pathway.network)
+    _expect(
+        version,
+        [Status.IN_REVIEW, Status.APPROVED],
+        "This version is {status}: only a version in review can be recalled.",
+    )
     _move(version, actor=actor, action=Event.Action.RECALLED, to_status=Status.DRAFT)
     return version
 
 
 def _review(actor, version, statuses):
     version = _lock_version(version)
-    _require(permissions.can_review(actor, version.pathway.network), "Only reviewers of the owning network review its pathways.")
-    _require(not _has_contributed(actor, version), "You wrote or edited this version: someone else must review it.")
+    permissions.require_reviewer(actor, version.pathway.network)
+    _require(
+        not _has_contributed(actor, version),
+        "You wrote or edited this version: someone else must review it.",
+    )
     _expect(version, statuses, "This version is {status}: it is not waiting for review.")
     earlier = version.reviews.filter(reviewer=actor, voided_at__isnull=True).first()
     if earlier:
-        raise TransitionError(f"You have already decided on this version ({earlier.get_decision_display().lower()}).")
+        raise TransitionError(
+            f"You have already decided on this version ({earlier.get_decision_display().lower()})."
+        )
     return version
 
 
 def _approve_if_enough(version, actor):
     """A resubmitted version whose unchanged text already has enough approvals is approved."""
     if len(_valid_approvers(version)) >= _approvals_needed(version):
-        _move(version, actor=actor, action=Event.Action.APPROVED, to_status=Status.APPROVED,
-              note="Its unchanged text already had the approvals it needs.")
+        _move(
+            version,
+            actor=actor,
+            action=Event.Action.APPROVED,
+            to_status=Status.APPROVED,
+            note="Its unchanged text already had the approvals it needs.",
+        )
 
 
 @transaction.atomic
 def approve(*, actor, version, comment=""):
     """Record a reviewer's approval of the current text; enough approvals approve the version."""
     version = _review(actor, version, [Status.IN_REVIEW])
-    review = Review.objects.create(version=version, reviewer=actor, decision=Review.Decision.APPROVE,
-                                   comment=comment.strip(), content_hash=version.content_hash)
+    review = Review.objects.create(
+        version=version,
+        reviewer=actor,
+        decision=Review.Decision.APPROVE,
+        comment=comment.strip(),
+        content_hash=version.content_hash,
+    )
     if len(_valid_approvers(version)) >= _approvals_needed(version):
-        _move(version, actor=actor, action=Event.Action.APPROVED, to_status=Status.APPROVED,
-              note=review.comment)
+        _move(
+            version,
+            actor=actor,
+            action=Event.Action.APPROVED,
+            to_status=Status.APPROVED,
+            note=review.comment,
+        )
     else:
-        _record(pathway=version.pathway, version=version, actor=actor, action=Event.Action.APPROVED,
-                from_status=version.status, to_status=version.status, note=review.comment)
+        _record(
+            pathway=version.pathway,
+            version=version,
+            actor=actor,
+            action=Event.Action.APPROVED,
+            from_status=version.status,
+            to_status=version.status,
+            note=review.comment,
+        )
     transaction.on_commit(lambda: notifications.decision_made(version, review))
     return version
 
@@ -260,11 +348,20 @@ def request_changes(*, actor, version, comment):
     if not comment.strip():
         raise TransitionError("Say what needs to change: the comment is required.")
     version = _review(actor, version, [Status.IN_REVIEW, Status.APPROVED])
-    review = Review.objects.create(version=version, reviewer=actor, comment=comment.strip(),
-                                   decision=Review.Decision.REQUEST_CHANGES,
-                                   content_hash=version.content_hash)
-    _move(version, actor=actor, action=Event.Action.CHANGES_REQUESTED,
-          to_status=Status.CHANGES_REQUESTED, note=review.comment)
+    review = Review.objects.create(
+        version=version,
+        reviewer=actor,
+        comment=comment.strip(),
+        decision=Review.Decision.REQUEST_CHANGES,
+        content_hash=version.content_hash,
+    )
+    _move(
+        version,
+        actor=actor,
+        action=Event.Action.CHANGES_REQUESTED,
+        to_status=Status.CHANGES_REQUESTED,
+        note=review.comment,
+    )
     transaction.on_commit(lambda: notifications.decision_made(version, review))
     return version
 
@@ -280,11 +377,15 @@ def publish(*, actor, version, effective_on=None, next_review_on=None):
     three years after it takes effect)."""
     version = _lock_version(version)
     pathway = version.pathway
-    _require(permissions.can_publish(actor, pathway.network), "Only the network's leads and the programme team publish.")
+    permissions.require_publisher(actor, pathway.network)
     if version.status == Status.PUBLISHED:
         by = version.published_by.get_full_name() or version.published_by
         raise TransitionError(f"Version {version.number} was already published by {by}.")
-    _expect(version, [Status.APPROVED], "This version is {status}: only an approved version can be published.")
+    _expect(
+        version,
+        [Status.APPROVED],
+        "This version is {status}: only an approved version can be published.",
+    )
     if pathway.is_withdrawn:
         raise TransitionError("This pathway is withdrawn: it cannot be published.")
     if len(_valid_approvers(version)) < _approvals_needed(version):
@@ -305,10 +406,19 @@ def publish(*, actor, version, effective_on=None, next_review_on=None):
     else:
         major, minor = latest.major + 1, 0
     scheduled = effective_from > now
-    _move(version, actor=actor, action=Event.Action.PUBLISHED, to_status=Status.PUBLISHED,
-          note=f"Takes effect on {effective_from:%d %B %Y}." if scheduled else "",
-          major=major, minor=minor, published_at=now, published_by=actor,
-          effective_from=effective_from, next_review_on=next_review_on)
+    _move(
+        version,
+        actor=actor,
+        action=Event.Action.PUBLISHED,
+        to_status=Status.PUBLISHED,
+        note=f"Takes effect on {effective_from:%d %B %Y}." if scheduled else "",
+        major=major,
+        minor=minor,
+        published_at=now,
+        published_by=actor,
+        effective_from=effective_from,
+        next_review_on=next_review_on,
+    )
     if pathway.first_published_at is None:
         # The moment readers can first see it, which for a scheduled version is in the future.
         pathway.first_published_at = effective_from
@@ -321,7 +431,7 @@ def publish(*, actor, version, effective_on=None, next_review_on=None):
 def withdraw(*, actor, pathway, reason):
     """Withdraw a published pathway from use, with a public reason. Its history stays readable."""
     pathway = _lock(pathway.pk)
-    _require(permissions.can_publish(actor, pathway.network), "Only the network's leads and the programme team withdraw pathways.")
+    permissions.require_publisher(actor, pathway.network)
     if pathway.is_withdrawn:
         raise TransitionError("This pathway is already withdrawn.")
     if not reason.strip():
@@ -332,8 +442,13 @@ def withdraw(*, actor, pathway, reason):
     pathway.withdrawn_at = timezone.now()
     pathway.withdrawal_reason = reason.strip()
     _save(pathway, actor)
-    _record(pathway=pathway, version=current, actor=actor, action=Event.Action.WITHDRAWN,
-            note=pathway.withdrawal_reason)
+    _record(
+        pathway=pathway,
+        version=current,
+        actor=actor,
+        action=Event.Action.WITHDRAWN,
+        note=pathway.withdrawal_reason,
+    )
     return pathway
 
 
@@ -342,8 +457,12 @@ def discard(*, actor, version):
     """Abandon an unpublished version. It stays in the record, marked discarded."""
     version = _lock_version(version)
     network = version.pathway.network
-    _require(permissions.can_author(actor, network) or permissions.can_publish(actor, network),
-             "Only authors, leads and the programme team discard versions.")
-    _expect(version, PathwayVersion.OPEN_STATUSES, "This version is {status}: it cannot be discarded.")
+    _require(
+        permissions.can_author(actor, network) or permissions.can_publish(actor, network),
+        "Only authors, leads and the programme team discard versions.",
+    )
+    _expect(
+        version, PathwayVersion.OPEN_STATUSES, "This version is {status}: it cannot be discarded."
+    )
     _move(version, actor=actor, action=Event.Action.DISCARDED, to_status=Status.DISCARDED)
     return version

@@ -33,8 +33,12 @@ class VersionsSitemap(Sitemap):
     priority = 0.3
 
     def items(self):
-        return (PathwayVersion.objects.in_effect().select_related("pathway")
-                .only("major", "minor", "effective_from", "pathway__slug").order_by("pk"))
+        return (
+            PathwayVersion.objects.in_effect()
+            .select_related("pathway")
+            .only("major", "minor", "effective_from", "pathway__slug")
+            .order_by("pk")
+        )
 
     def lastmod(self, version):
         return version.effective_from

@@ -8,7 +8,6 @@ see the pathway but may not do what they asked.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -31,9 +30,7 @@ Status = PathwayVersion.Status
 
 
 def _get_pathway(user, slug):
-    pathway = get_object_or_404(
-        Pathway.objects.select_related("network", "cancer_type"), slug=slug
-    )
+    pathway = get_object_or_404(Pathway.objects.select_related("network", "cancer_type"), slug=slug)
     if not permissions.can_view(user, pathway.network):
         raise Http404
     return pathway
@@ -87,20 +84,22 @@ def dashboard(request):
         each.scheduled = next((v for v in published if v.is_scheduled), None)
         each.open_version = next((v for v in versions if v.is_open), None)
     waiting = _review_queue(user).count()
-    return render(request, "workspace/dashboard.html", {
-        "pathways": pathways,
-        "can_create": NetworkRole.objects.filter(
-            user=user, role__in=[NetworkRole.Role.AUTHOR, NetworkRole.Role.LEAD]
-        ).exists(),
-        "waiting_for_review": waiting,
-    })
+    return render(
+        request,
+        "workspace/dashboard.html",
+        {
+            "pathways": pathways,
+            "can_create": NetworkRole.objects.filter(
+                user=user, role__in=[NetworkRole.Role.AUTHOR, NetworkRole.Role.LEAD]
+            ).exists(),
+            "waiting_for_review": waiting,
+        },
+    )
 
 
 def _review_queue(user):
     """Versions in review in the user's networks that they did not write and have not decided."""
-    decided = Review.objects.filter(
-        version=OuterRef("pk"), reviewer=user, voided_at__isnull=True
-    )
+    decided = Review.objects.filter(version=OuterRef("pk"), reviewer=user, voided_at__isnull=True)
     return (
         PathwayVersion.objects.filter(
             status=Status.IN_REVIEW,
@@ -116,10 +115,14 @@ def _review_queue(user):
 
 @login_required
 def review_queue(request):
-    return render(request, "workspace/review_queue.html", {
-        "versions": _review_queue(request.user),
-        "breadcrumbs": _breadcrumbs(),
-    })
+    return render(
+        request,
+        "workspace/review_queue.html",
+        {
+            "versions": _review_queue(request.user),
+            "breadcrumbs": _breadcrumbs(),
+        },
+    )
 
 
 @login_required
@@ -130,22 +133,33 @@ def create_pathway(request):
         if version:
             messages.success(request, "Pathway created. Write its first version.")
             return redirect("workspace:edit", pk=version.pk)
-    return render(request, "workspace/create_pathway.html", {
-        "form": form, "breadcrumbs": _breadcrumbs(),
-    })
+    return render(
+        request,
+        "workspace/create_pathway.html",
+        {
+            "form": form,
+            "breadcrumbs": _breadcrumbs(),
+        },
+    )
 
 
 @login_required
 def pathway(request, slug):
     pathway = _get_pathway(request.user, slug)
-    versions = pathway.versions.exclude(status=Status.DISCARDED).newest_first().select_related("author")
-    return render(request, "workspace/pathway.html", {
-        "pathway": pathway,
-        "versions": versions,
-        "open_version": next((v for v in versions if v.is_open), None),
-        "allowed": permissions.allowed_actions(request.user, pathway.network),
-        "breadcrumbs": _breadcrumbs(),
-    })
+    versions = (
+        pathway.versions.exclude(status=Status.DISCARDED).newest_first().select_related("author")
+    )
+    return render(
+        request,
+        "workspace/pathway.html",
+        {
+            "pathway": pathway,
+            "versions": versions,
+            "open_version": next((v for v in versions if v.is_open), None),
+            "allowed": permissions.allowed_actions(request.user, pathway.network),
+            "breadcrumbs": _breadcrumbs(),
+        },
+    )
 
 
 @login_required
@@ -164,13 +178,20 @@ def withdraw(request, slug):
     pathway = _get_pathway(request.user, slug)
     form = WithdrawForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if _attempt(request, services.withdraw, pathway=pathway, reason=form.cleaned_data["reason"]):
+        if _attempt(
+            request, services.withdraw, pathway=pathway, reason=form.cleaned_data["reason"]
+        ):
             messages.success(request, "The pathway is withdrawn. Readers now see your reason.")
             return redirect("workspace:pathway", slug=slug)
-    return render(request, "workspace/withdraw.html", {
-        "pathway": pathway, "form": form,
-        "breadcrumbs": _breadcrumbs(_pathway_crumb(pathway)),
-    })
+    return render(
+        request,
+        "workspace/withdraw.html",
+        {
+            "pathway": pathway,
+            "form": form,
+            "breadcrumbs": _breadcrumbs(_pathway_crumb(pathway)),
+        },
+    )
 
 
 def _version_context(request, version, **extra):
@@ -196,15 +217,16 @@ def version(request, pk):
 @login_required
 def edit(request, pk):
     version = _get_version(request.user, pk)
-    if not permissions.can_author(request.user, version.pathway.network):
-        raise PermissionDenied("Only authors and leads of the network edit its drafts.")
+    permissions.require_author(request.user, version.pathway.network)
     preview = None
     if request.method == "POST":
         form = DraftForm(request.POST)
         if form.is_valid():
             if "preview" in request.POST:
                 preview = PathwayVersion(pathway=version.pathway)
-                preview.set_content(**{k: form.cleaned_data[k] for k in ("title", "summary", "body")})
+                preview.set_content(
+                    **{k: form.cleaned_data[k] for k in ("title", "summary", "body")}
+                )
             else:
                 try:
                     services.save_draft(actor=request.user, version=version, **form.cleaned_data)
@@ -216,8 +238,12 @@ def edit(request, pk):
                     data["edit_count"] = version.edit_count
                     form = DraftForm(data)
                     form.add_error(None, str(stale))
-                    return render(request, "workspace/edit.html", _version_context(
-                        request, version, form=form, stale=True), status=409)
+                    return render(
+                        request,
+                        "workspace/edit.html",
+                        _version_context(request, version, form=form, stale=True),
+                        status=409,
+                    )
                 except services.TransitionError as refusal:
                     messages.error(request, str(refusal))
                     return redirect("workspace:version", pk=pk)
@@ -225,13 +251,24 @@ def edit(request, pk):
                 return redirect("workspace:edit", pk=pk)
     else:
         if not version.is_editable:
-            messages.error(request, f"This version is {version.get_status_display().lower()}: it cannot be edited now.")
+            messages.error(
+                request,
+                f"This version is {version.get_status_display().lower()}: it cannot be edited now.",
+            )
             return redirect("workspace:version", pk=pk)
-        form = DraftForm(initial={
-            "title": version.title, "summary": version.summary, "body": version.body,
-            "edit_count": version.edit_count,
-        })
-    return render(request, "workspace/edit.html", _version_context(request, version, form=form, preview=preview))
+        form = DraftForm(
+            initial={
+                "title": version.title,
+                "summary": version.summary,
+                "body": version.body,
+                "edit_count": version.edit_count,
+            }
+        )
+    return render(
+        request,
+        "workspace/edit.html",
+        _version_context(request, version, form=form, preview=preview),
+    )
 
 
 @login_required
@@ -241,9 +278,13 @@ def submit(request, pk):
     form = SubmitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if _attempt(request, services.submit, version=version, **form.cleaned_data):
-            messages.success(request, "Submitted for review. The network's reviewers have been told.")
+            messages.success(
+                request, "Submitted for review. The network's reviewers have been told."
+            )
             return redirect("workspace:version", pk=pk)
-    return render(request, "workspace/submit.html", _version_context(request, version, form=form, first=first))
+    return render(
+        request, "workspace/submit.html", _version_context(request, version, form=form, first=first)
+    )
 
 
 @login_required
@@ -268,8 +309,7 @@ def discard(request, pk):
 @login_required
 def review(request, pk):
     version = _get_version(request.user, pk)
-    if not permissions.can_review(request.user, version.pathway.network):
-        raise PermissionDenied("Only reviewers of the owning network review its pathways.")
+    permissions.require_reviewer(request.user, version.pathway.network)
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         comment = form.cleaned_data["comment"]
@@ -289,15 +329,17 @@ def review(request, pk):
         version = _get_version(request.user, pk)
     current = version.pathway.versions.published().newest_first().first()
     changes = diff.compare(current.body if current else "", version.body)
-    return render(request, "workspace/review.html", _version_context(
-        request, version, form=form, current=current, changes=changes))
+    return render(
+        request,
+        "workspace/review.html",
+        _version_context(request, version, form=form, current=current, changes=changes),
+    )
 
 
 @login_required
 def publish(request, pk):
     version = _get_version(request.user, pk)
-    if not permissions.can_publish(request.user, version.pathway.network):
-        raise PermissionDenied("Only the network's leads and the programme team publish.")
+    permissions.require_publisher(request.user, version.pathway.network)
     form = PublishForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         published = _attempt(request, services.publish, version=version, **form.cleaned_data)

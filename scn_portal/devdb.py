@@ -153,11 +153,16 @@ class Cluster:
         result = self._as_server(
             [
                 self._tool("initdb"),
-                "-D", str(self.data),
-                "-A", "trust",
-                "-U", DB_USER,
-                "--encoding", "UTF8",
-                "--locale", "C.UTF-8",
+                "-D",
+                str(self.data),
+                "-A",
+                "trust",
+                "-U",
+                DB_USER,
+                "--encoding",
+                "UTF8",
+                "--locale",
+                "C.UTF-8",
                 "--no-instructions",
             ],
             capture_output=True,
@@ -173,8 +178,19 @@ class Cluster:
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         )
         result = self._as_server(
-            [self._tool("pg_ctl"), "start", "-w", "-t", "60", "-D", str(self.data),
-             "-o", options, "-l", str(self.log)],
+            [
+                self._tool("pg_ctl"),
+                "start",
+                "-w",
+                "-t",
+                "60",
+                "-D",
+                str(self.data),
+                "-o",
+                options,
+                "-l",
+                str(self.log),
+            ],
             capture_output=True,
         )
         if result.returncode != 0:
@@ -183,8 +199,19 @@ class Cluster:
 
     def _psql(self, sql):
         return self._as_server(
-            [self._tool("psql"), "-h", str(self.socket_dir), "-p", str(PORT), "-U", DB_USER,
-             "-d", "postgres", "-tAc", sql],
+            [
+                self._tool("psql"),
+                "-h",
+                str(self.socket_dir),
+                "-p",
+                str(PORT),
+                "-U",
+                DB_USER,
+                "-d",
+                "postgres",
+                "-tAc",
+                sql,
+            ],
             capture_output=True,
         )
 
@@ -215,7 +242,8 @@ class Cluster:
             if self.is_running():
                 self._as_server(
                     [self._tool("pg_ctl"), "stop", "-w", "-m", "fast", "-D", str(self.data)],
-                    check=True, capture_output=True,
+                    check=True,
+                    capture_output=True,
                 )
 
     def restart(self):

@@ -16,7 +16,9 @@ def record(event, *, actor=None, target=None, **details):
         "time": datetime.now(UTC).isoformat(timespec="milliseconds"),
         "event": event,
         "actor": _name(actor),
-        "object": None if target is None else f"{type(target).__name__}:{getattr(target, 'pk', '')} {target}",
+        "object": None
+        if target is None
+        else f"{type(target).__name__}:{getattr(target, 'pk', '')} {target}",
         **details,
     }
     logger.info(json.dumps(line, default=str, ensure_ascii=True))
@@ -41,8 +43,12 @@ def logged_out(sender, request, user, **kwargs):
 
 
 def login_failed(sender, credentials, request=None, **kwargs):
-    record("login_failed", username=credentials.get("username", ""), address=client_address(request),
-           throttled=bool(getattr(request, "login_throttled", False)))
+    record(
+        "login_failed",
+        username=credentials.get("username", ""),
+        address=client_address(request),
+        throttled=bool(getattr(request, "login_throttled", False)),
+    )
 
 
 class RefusalLoggingMiddleware:
@@ -56,6 +62,12 @@ class RefusalLoggingMiddleware:
 
     def process_exception(self, request, exception):
         if isinstance(exception, PermissionDenied):
-            record("refused", actor=getattr(request, "user", None), path=request.path,
-                   method=request.method, reason=str(exception), address=client_address(request))
+            record(
+                "refused",
+                actor=getattr(request, "user", None),
+                path=request.path,
+                method=request.method,
+                reason=str(exception),
+                address=client_address(request),
+            )
         return None

@@ -101,5 +101,3 @@ def live_url(django_db_setup, django_db_blocker):
             raise server.error
         yield f"http://localhost:{server.port}"
         server.terminate()
-
-

@@ -23,8 +23,12 @@ def draft(author, woscan, cancer):
 
 def write(actor, version, *, body, title=None, summary="For adults with ovarian cancer."):
     return services.save_draft(
-        actor=actor, version=version, title=title or version.title, summary=summary,
-        body=body, edit_count=version.edit_count,
+        actor=actor,
+        version=version,
+        title=title or version.title,
+        summary=summary,
+        body=body,
+        edit_count=version.edit_count,
     )
 
 
@@ -44,13 +48,22 @@ def published(approved, lead):
     return services.publish(actor=lead, version=approved)
 
 
-def publish_change(version_source, *, author, reviewers, lead, body, change_type="major",
-                   note="Changed the staging advice."):
+def publish_change(
+    version_source,
+    *,
+    author,
+    reviewers,
+    lead,
+    body,
+    change_type="major",
+    note="Changed the staging advice.",
+):
     """Take a published pathway through a whole new version; returns the published version."""
     version = services.start_new_version(actor=author, pathway=version_source.pathway)
     version = write(author, version, body=body)
-    version = services.submit(actor=author, version=version, change_type=change_type,
-                              change_note=note)
+    version = services.submit(
+        actor=author, version=version, change_type=change_type, change_note=note
+    )
     for reviewer in reviewers:
         if version.status == "in_review":
             version = services.approve(actor=reviewer, version=version)

@@ -45,7 +45,9 @@ def test_search_with_a_misspelling_then_read_history_and_compare(demo_content, l
     expect(page.get_by_text("2.0 (current)")).to_be_visible()
 
     page.get_by_role("link", name="What changed since version 1.1").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("What changed from version 1.1 to 2.0")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "What changed from version 1.1 to 2.0"
+    )
     inserted = page.locator("ins", has_text="BRCA mutation")
     expect(inserted).to_be_visible()
     assert "[added:" in inserted.text_content()  # announced to screen readers
@@ -54,7 +56,9 @@ def test_search_with_a_misspelling_then_read_history_and_compare(demo_content, l
 def test_a_withdrawn_pathway_shows_its_notice_not_its_guidance(demo_content, live_url, page):
     page.goto(live_url + "/pathways/lymphoma/")
     expect(page.get_by_text("This pathway has been withdrawn")).to_be_visible()
-    expect(page.get_by_text(re.compile("Replaced by the national lymphoma pathway"))).to_be_visible()
+    expect(
+        page.get_by_text(re.compile("Replaced by the national lymphoma pathway"))
+    ).to_be_visible()
     expect(page.get_by_role("heading", name="Staging")).to_have_count(0)
 
 
@@ -74,10 +78,14 @@ def test_keyboard_focus_is_visible_and_headings_are_in_order(demo_content, live_
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent.trim()")
     assert focused == "Skip to main content"
-    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle + ' ' + "
-                            "getComputedStyle(document.activeElement).boxShadow")
+    outline = page.evaluate(
+        "getComputedStyle(document.activeElement).outlineStyle + ' ' + "
+        "getComputedStyle(document.activeElement).boxShadow"
+    )
     assert outline.strip() not in ("none none", "none")
-    levels = page.evaluate("[...document.querySelectorAll('main h1, main h2, main h3')].map(h => +h.tagName[1])")
+    levels = page.evaluate(
+        "[...document.querySelectorAll('main h1, main h2, main h3')].map(h => +h.tagName[1])"
+    )
     assert levels[0] == 1
     assert all(later - earlier <= 1 for earlier, later in zip(levels, levels[1:])), levels
 

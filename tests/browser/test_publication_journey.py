@@ -21,7 +21,12 @@ Stage with CT of chest, abdomen and pelvis.
 
 @pytest.fixture
 def people(reference_data, author, reviewer, second_reviewer, lead):
-    return {"author": author, "reviewer": reviewer, "second_reviewer": second_reviewer, "lead": lead}
+    return {
+        "author": author,
+        "reviewer": reviewer,
+        "second_reviewer": second_reviewer,
+        "lead": lead,
+    }
 
 
 @pytest.fixture
@@ -102,7 +107,9 @@ def test_a_pathway_is_written_reviewed_published_and_revised(live_url, page, peo
     sign_in(page, live_url, author)
     page.get_by_role("link", name="Renal cancer").click()
     page.get_by_role("button", name="New version").click()
-    page.get_by_label("Body", exact=True).fill(BODY.replace("Stage with CT", "Stage with contrast CT"))
+    page.get_by_label("Body", exact=True).fill(
+        BODY.replace("Stage with CT", "Stage with contrast CT")
+    )
     page.get_by_role("button", name="Save draft").click()
     page.get_by_role("link", name="Back to version").click()
     page.get_by_role("link", name="Submit for review").click()

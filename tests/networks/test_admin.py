@@ -23,9 +23,7 @@ def test_the_programme_team_can_open_every_networks_admin_page(client, programme
 
 
 @pytest.mark.parametrize("page", ADMIN_PAGES)
-def test_network_members_and_anonymous_readers_are_sent_to_the_admin_login(
-    client, reviewer, page
-):
+def test_network_members_and_anonymous_readers_are_sent_to_the_admin_login(client, reviewer, page):
     url = reverse(page)
     assert client.get(url).status_code == 302
     client.force_login(reviewer)
@@ -47,11 +45,18 @@ def test_a_change_made_in_the_admin_records_who_made_it(client, programme_team, 
     client.force_login(programme_team)
     url = reverse("admin:networks_network_change", args=[woscan.pk])
     form = {
-        "name": woscan.name, "short_name": woscan.short_name, "slug": woscan.slug,
-        "kind": woscan.kind, "is_active": "on", "contact_email": "new@example.org",
-        "major_change_approvals": 3, "minor_change_approvals": 1,
-        "member_boards": [], "cancer_types": [],
-        "roles-TOTAL_FORMS": 0, "roles-INITIAL_FORMS": 0,
+        "name": woscan.name,
+        "short_name": woscan.short_name,
+        "slug": woscan.slug,
+        "kind": woscan.kind,
+        "is_active": "on",
+        "contact_email": "new@example.org",
+        "major_change_approvals": 3,
+        "minor_change_approvals": 1,
+        "member_boards": [],
+        "cancer_types": [],
+        "roles-TOTAL_FORMS": 0,
+        "roles-INITIAL_FORMS": 0,
     }
     response = client.post(url, form)
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -21,7 +21,9 @@ def _snapshot():
         "users": sorted(User.objects.values_list("username", "is_staff", "password")),
         "history_rows": (Network.history.count(), NetworkRole.history.count()),
         "versions": list(
-            PathwayVersion.objects.order_by("pk").values_list("pathway__slug", "major", "minor", "status", "content_hash")
+            PathwayVersion.objects.order_by("pk").values_list(
+                "pathway__slug", "major", "minor", "status", "content_hash"
+            )
         ),
         "events": Event.objects.count(),
     }
@@ -64,8 +66,14 @@ def test_demo_pathways_cover_every_state_a_reader_or_reviewer_meets(settings):
     call_command("load_demo", stdout=open("/dev/null", "w"))
     assert Pathway.objects.count() >= 8
     versions = PathwayVersion.objects.values_list("pathway__slug", "major", "minor", "status")
-    published = {(slug, major, minor) for slug, major, minor, status in versions if status == "published"}
-    assert {("ovarian-cancer", 1, 0), ("ovarian-cancer", 1, 1), ("ovarian-cancer", 2, 0)} <= published
+    published = {
+        (slug, major, minor) for slug, major, minor, status in versions if status == "published"
+    }
+    assert {
+        ("ovarian-cancer", 1, 0),
+        ("ovarian-cancer", 1, 1),
+        ("ovarian-cancer", 2, 0),
+    } <= published
     open_states = {status for *_, status in versions}
     assert {"draft", "in_review", "changes_requested"} <= open_states
     cervical = PathwayVersion.objects.get(pathway__slug="cervical-cancer", status="in_review")
@@ -73,7 +81,14 @@ def test_demo_pathways_cover_every_state_a_reader_or_reviewer_meets(settings):
     assert PathwayVersion.objects.get(pathway__slug="prostate-cancer", major=2).is_scheduled
     assert Pathway.objects.get(slug="lymphoma").is_withdrawn
     body = PathwayVersion.objects.get(pathway__slug="ovarian-cancer", major=2).body
-    for section in ["Referral and diagnosis", "Staging", "Multidisciplinary team (MDT) decisions",
-                    "Surgery", "Systemic anti-cancer therapy (SACT)", "Radiotherapy", "Follow-up",
-                    "Supportive care"]:
+    for section in [
+        "Referral and diagnosis",
+        "Staging",
+        "Multidisciplinary team (MDT) decisions",
+        "Surgery",
+        "Systemic anti-cancer therapy (SACT)",
+        "Radiotherapy",
+        "Follow-up",
+        "Supportive care",
+    ]:
         assert f"## {section}" in body

@@ -7,9 +7,20 @@ from tests.factories import give_role, make_network, make_user
 pytestmark = pytest.mark.django_db
 
 SCOTLANDS_BOARDS = {
-    "Ayrshire & Arran", "Borders", "Dumfries & Galloway", "Fife", "Forth Valley", "Grampian",
-    "Greater Glasgow & Clyde", "Highland", "Lanarkshire", "Lothian", "Orkney", "Shetland",
-    "Tayside", "Western Isles",
+    "Ayrshire & Arran",
+    "Borders",
+    "Dumfries & Galloway",
+    "Fife",
+    "Forth Valley",
+    "Grampian",
+    "Greater Glasgow & Clyde",
+    "Highland",
+    "Lanarkshire",
+    "Lothian",
+    "Orkney",
+    "Shetland",
+    "Tayside",
+    "Western Isles",
 }
 
 

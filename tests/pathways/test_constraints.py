@@ -23,13 +23,19 @@ def test_version_numbers_are_unique_per_pathway(published):
 
 def test_a_pathway_has_at_most_one_open_version(draft):
     with refused(), transaction.atomic():
-        PathwayVersion.objects.create(pathway=draft.pathway, author=draft.author, title="Second draft")
+        PathwayVersion.objects.create(
+            pathway=draft.pathway, author=draft.author, title="Second draft"
+        )
 
 
 def test_a_reviewer_is_never_the_versions_author(in_review, author):
     with refused(), transaction.atomic():
-        Review.objects.create(version=in_review, reviewer=author, decision="approve",
-                              content_hash=in_review.content_hash)
+        Review.objects.create(
+            version=in_review,
+            reviewer=author,
+            decision="approve",
+            content_hash=in_review.content_hash,
+        )
 
 
 def test_a_version_cannot_be_handed_to_another_author_to_dodge_that_rule(in_review, reviewer):
@@ -38,23 +44,37 @@ def test_a_version_cannot_be_handed_to_another_author_to_dodge_that_rule(in_revi
 
 
 def test_one_decision_per_reviewer_per_version(in_review, reviewer):
-    Review.objects.create(version=in_review, reviewer=reviewer, decision="approve",
-                          content_hash=in_review.content_hash)
+    Review.objects.create(
+        version=in_review,
+        reviewer=reviewer,
+        decision="approve",
+        content_hash=in_review.content_hash,
+    )
     with refused(), transaction.atomic():
-        Review.objects.create(version=in_review, reviewer=reviewer, decision="approve",
-                              content_hash=in_review.content_hash)
+        Review.objects.create(
+            version=in_review,
+            reviewer=reviewer,
+            decision="approve",
+            content_hash=in_review.content_hash,
+        )
 
 
 def test_requesting_changes_needs_a_comment(in_review, reviewer):
     with refused(), transaction.atomic():
-        Review.objects.create(version=in_review, reviewer=reviewer, decision="request_changes",
-                              comment="   ", content_hash=in_review.content_hash)
+        Review.objects.create(
+            version=in_review,
+            reviewer=reviewer,
+            decision="request_changes",
+            comment="   ",
+            content_hash=in_review.content_hash,
+        )
 
 
 def test_a_withdrawal_has_a_reason(published):
     with refused(), transaction.atomic():
-        Pathway.objects.filter(pk=published.pathway_id).update(withdrawn_at=timezone.now(),
-                                                               withdrawal_reason=" \n")
+        Pathway.objects.filter(pk=published.pathway_id).update(
+            withdrawn_at=timezone.now(), withdrawal_reason=" \n"
+        )
 
 
 def test_a_published_version_is_numbered_and_dated(approved):
@@ -68,8 +88,12 @@ def test_a_major_change_after_1_0_is_not_published_without_a_note(published, aut
     )
     with refused(), transaction.atomic():
         PathwayVersion.objects.filter(pk=version.pk).update(
-            status="published", major=2, minor=0, published_at=timezone.now(),
-            effective_from=timezone.now(), next_review_on=published.next_review_on,
+            status="published",
+            major=2,
+            minor=0,
+            published_at=timezone.now(),
+            effective_from=timezone.now(),
+            next_review_on=published.next_review_on,
         )
 
 
@@ -85,7 +109,9 @@ class TestAPublishedVersionNeverChanges:
 
     def test_raw_sql_is_refused_by_the_database(self, published):
         with refused(), transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("UPDATE pathways_pathwayversion SET title = 'x' WHERE id = %s", [published.pk])
+            cursor.execute(
+                "UPDATE pathways_pathwayversion SET title = 'x' WHERE id = %s", [published.pk]
+            )
 
     def test_deletion_is_refused_by_the_database(self, published):
         with refused(), transaction.atomic():

@@ -24,28 +24,72 @@ def person(request, name):
 
 TRANSITIONS = {
     # name: (stage fixture, call, personas allowed)
-    "create": ("woscan", lambda actor, obj, request: services.create_pathway(
-        actor=actor, network=obj, cancer_type=request.getfixturevalue("cancer"), title="New pathway"),
-        {"author", "lead"}),
-    "save_draft": ("draft", lambda actor, obj, request: services.save_draft(
-        actor=actor, version=obj, title="T", summary="", body="Changed", edit_count=obj.edit_count),
-        {"author", "lead"}),
-    "submit": ("draft", lambda actor, obj, request: services.submit(
-        actor=actor, version=obj, change_type="major"), {"author", "lead"}),
-    "recall": ("in_review", lambda actor, obj, request: services.recall(actor=actor, version=obj),
-               {"author", "lead"}),
-    "approve": ("in_review", lambda actor, obj, request: services.approve(actor=actor, version=obj),
-                {"reviewer"}),
-    "request_changes": ("in_review", lambda actor, obj, request: services.request_changes(
-        actor=actor, version=obj, comment="Please add the SACT regimen."), {"reviewer"}),
-    "publish": ("approved", lambda actor, obj, request: services.publish(actor=actor, version=obj),
-                {"lead", "programme_team"}),
-    "withdraw": ("published", lambda actor, obj, request: services.withdraw(
-        actor=actor, pathway=obj.pathway, reason="Replaced."), {"lead", "programme_team"}),
-    "discard": ("draft", lambda actor, obj, request: services.discard(actor=actor, version=obj),
-                {"author", "lead", "programme_team"}),
-    "new_version": ("published", lambda actor, obj, request: services.start_new_version(
-        actor=actor, pathway=obj.pathway), {"author", "lead"}),
+    "create": (
+        "woscan",
+        lambda actor, obj, request: services.create_pathway(
+            actor=actor,
+            network=obj,
+            cancer_type=request.getfixturevalue("cancer"),
+            title="New pathway",
+        ),
+        {"author", "lead"},
+    ),
+    "save_draft": (
+        "draft",
+        lambda actor, obj, request: services.save_draft(
+            actor=actor,
+            version=obj,
+            title="T",
+            summary="",
+            body="Changed",
+            edit_count=obj.edit_count,
+        ),
+        {"author", "lead"},
+    ),
+    "submit": (
+        "draft",
+        lambda actor, obj, request: services.submit(actor=actor, version=obj, change_type="major"),
+        {"author", "lead"},
+    ),
+    "recall": (
+        "in_review",
+        lambda actor, obj, request: services.recall(actor=actor, version=obj),
+        {"author", "lead"},
+    ),
+    "approve": (
+        "in_review",
+        lambda actor, obj, request: services.approve(actor=actor, version=obj),
+        {"reviewer"},
+    ),
+    "request_changes": (
+        "in_review",
+        lambda actor, obj, request: services.request_changes(
+            actor=actor, version=obj, comment="Please add the SACT regimen."
+        ),
+        {"reviewer"},
+    ),
+    "publish": (
+        "approved",
+        lambda actor, obj, request: services.publish(actor=actor, version=obj),
+        {"lead", "programme_team"},
+    ),
+    "withdraw": (
+        "published",
+        lambda actor, obj, request: services.withdraw(
+            actor=actor, pathway=obj.pathway, reason="Replaced."
+        ),
+        {"lead", "programme_team"},
+    ),
+    "discard": (
+        "draft",
+        lambda actor, obj, request: services.discard(actor=actor, version=obj),
+        {"author", "lead", "programme_team"},
+    ),
+    "new_version": (
+        "published",
+        lambda actor, obj, request: services.start_new_version(actor=actor, pathway=obj.pathway),
+        {"author", "lead"},
+    ),
 }
 
 

@@ -31,15 +31,19 @@ STAFF_PAGES = [
 @pytest.fixture
 def later(monkeypatch):
     """Move 'today' forward, as cron would see it on a later day."""
+
     def move(days):
         moved = timezone.localdate() + timedelta(days=days)
         monkeypatch.setattr(timezone, "localdate", lambda *args: moved)
         return moved
+
     return move
 
 
 @pytest.mark.parametrize("path", STAFF_PAGES)
-def test_only_the_programme_team_sees_oversight_exports_and_activity(client, programme_team, lead, path):
+def test_only_the_programme_team_sees_oversight_exports_and_activity(
+    client, programme_team, lead, path
+):
     client.force_login(lead)
     assert client.get(path).status_code == 302  # to the admin sign-in
     client.force_login(programme_team)
@@ -64,15 +68,21 @@ def test_oversight_lists_overdue_due_soon_waiting_and_scheduled(
     assert 'href="http://testserver/pathways/ovarian-cancer/">Ovarian cancer</a>' in html
 
 
-def test_each_list_downloads_as_csv_with_formulas_defused(client, programme_team, in_review, author):
-    write(author, services.recall(actor=author, version=in_review), body=BODY, title="=HYPERLINK(\"x\")")
-    services.submit(actor=author, version=PathwayVersion.objects.get(pk=in_review.pk), change_type="major")
+def test_each_list_downloads_as_csv_with_formulas_defused(
+    client, programme_team, in_review, author
+):
+    write(
+        author, services.recall(actor=author, version=in_review), body=BODY, title='=HYPERLINK("x")'
+    )
+    services.submit(
+        actor=author, version=PathwayVersion.objects.get(pk=in_review.pk), change_type="major"
+    )
     client.force_login(programme_team)
     response = client.get(reverse("workspace:oversight_export", args=["waiting"]))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0] == ["Pathway", "Network", "Change", "Submitted", "Days waiting", "Link"]
-    assert rows[1][0] == "'=HYPERLINK(\"x\")" and rows[1][4] == "0"
+    assert rows[1][0] == '\'=HYPERLINK("x")' and rows[1][4] == "0"
     assert client.get(reverse("workspace:oversight_export", args=["secrets"])).status_code == 404
 
 
@@ -104,12 +114,19 @@ class TestAdmin:
 
     def test_a_user_and_their_roles_are_added_on_one_screen(self, client, programme_team, woscan):
         client.force_login(programme_team)
-        response = client.post(reverse("admin:auth_user_add"), {
-            "username": "new-reviewer", "password1": "a-long-enough-passphrase",
-            "password2": "a-long-enough-passphrase", "usable_password": "true",
-            "network_roles-TOTAL_FORMS": 1, "network_roles-INITIAL_FORMS": 0,
-            "network_roles-0-network": woscan.pk, "network_roles-0-role": "reviewer",
-        })
+        response = client.post(
+            reverse("admin:auth_user_add"),
+            {
+                "username": "new-reviewer",
+                "password1": "a-long-enough-passphrase",
+                "password2": "a-long-enough-passphrase",
+                "usable_password": "true",
+                "network_roles-TOTAL_FORMS": 1,
+                "network_roles-INITIAL_FORMS": 0,
+                "network_roles-0-network": woscan.pk,
+                "network_roles-0-role": "reviewer",
+            },
+        )
         assert response.status_code == 302, response.content.decode()[:3000]
         role = NetworkRole.objects.get(user__username="new-reviewer")
         assert role.role == "reviewer" and role.history.get().history_user == programme_team
@@ -120,17 +137,26 @@ class TestAdmin:
         assert theirs.get(reverse("workspace:dashboard")).status_code == 200
         client.force_login(programme_team)
         change = reverse("admin:auth_user_change", args=[reviewer.pk])
-        form = {"username": reviewer.username, "email": reviewer.email, "is_staff": "",
-                "is_active": "", "date_joined_0": "2026-01-01", "date_joined_1": "00:00:00",
-                "network_roles-TOTAL_FORMS": 1, "network_roles-INITIAL_FORMS": 1,
-                "network_roles-0-id": reviewer.network_roles.get().pk,
-                "network_roles-0-user": reviewer.pk,
-                "network_roles-0-network": reviewer.network_roles.get().network_id,
-                "network_roles-0-role": "reviewer"}
+        form = {
+            "username": reviewer.username,
+            "email": reviewer.email,
+            "is_staff": "",
+            "is_active": "",
+            "date_joined_0": "2026-01-01",
+            "date_joined_1": "00:00:00",
+            "network_roles-TOTAL_FORMS": 1,
+            "network_roles-INITIAL_FORMS": 1,
+            "network_roles-0-id": reviewer.network_roles.get().pk,
+            "network_roles-0-user": reviewer.pk,
+            "network_roles-0-network": reviewer.network_roles.get().network_id,
+            "network_roles-0-role": "reviewer",
+        }
         response = client.post(change, form)
         assert response.status_code == 302, response.content.decode()[:3000]
         assert not User.objects.get(pk=reviewer.pk).is_active
-        assert not any(s.get_decoded().get("_auth_user_id") == str(reviewer.pk) for s in Session.objects.all())
+        assert not any(
+            s.get_decoded().get("_auth_user_id") == str(reviewer.pk) for s in Session.objects.all()
+        )
         assert theirs.get(reverse("workspace:dashboard")).status_code == 302
 
     def test_network_members_cannot_use_the_admin(self, client, lead):
@@ -138,30 +164,50 @@ class TestAdmin:
         for name in ["admin:auth_user_changelist", "admin:pathways_pathwayversion_changelist"]:
             assert client.get(reverse(name)).status_code == 302
 
-    def test_publishing_from_the_admin_goes_through_the_service(self, client, programme_team, approved):
+    def test_publishing_from_the_admin_goes_through_the_service(
+        self, client, programme_team, approved
+    ):
         client.force_login(programme_team)
-        response = client.post(reverse("admin:pathways_pathwayversion_changelist"), {
-            "action": "publish_now", "_selected_action": [approved.pk],
-        }, follow=True)
+        response = client.post(
+            reverse("admin:pathways_pathwayversion_changelist"),
+            {
+                "action": "publish_now",
+                "_selected_action": [approved.pk],
+            },
+            follow=True,
+        )
         assert "Published: 1 version(s)." in response.content.decode()
         version = PathwayVersion.objects.get(pk=approved.pk)
         assert version.number == "1.0"
         assert Event.objects.get(version=version, action="published").actor == programme_team
 
-    def test_an_admin_action_the_state_forbids_is_refused_with_a_message(self, client, programme_team, in_review):
+    def test_an_admin_action_the_state_forbids_is_refused_with_a_message(
+        self, client, programme_team, in_review
+    ):
         client.force_login(programme_team)
-        response = client.post(reverse("admin:pathways_pathwayversion_changelist"), {
-            "action": "publish_now", "_selected_action": [in_review.pk],
-        }, follow=True)
+        response = client.post(
+            reverse("admin:pathways_pathwayversion_changelist"),
+            {
+                "action": "publish_now",
+                "_selected_action": [in_review.pk],
+            },
+            follow=True,
+        )
         assert "only an approved version can be published" in response.content.decode()
         assert PathwayVersion.objects.get(pk=in_review.pk).status == "in_review"
 
-    def test_the_version_page_in_the_admin_shows_its_timeline(self, client, programme_team, published):
+    def test_the_version_page_in_the_admin_shows_its_timeline(
+        self, client, programme_team, published
+    ):
         client.force_login(programme_team)
-        html = client.get(reverse("admin:pathways_pathwayversion_change", args=[published.pk])).content.decode()
+        html = client.get(
+            reverse("admin:pathways_pathwayversion_change", args=[published.pk])
+        ).content.decode()
         assert "Timeline" in html and "Submitted for review" in html
 
-    def test_the_overdue_filter_finds_pathways_past_their_review(self, client, programme_team, published, later):
+    def test_the_overdue_filter_finds_pathways_past_their_review(
+        self, client, programme_team, published, later
+    ):
         client.force_login(programme_team)
         url = reverse("admin:pathways_pathwayversion_changelist")
         assert "0 pathway versions" in client.get(url, {"review": "overdue"}).content.decode()
@@ -169,12 +215,26 @@ class TestAdmin:
         assert "1 pathway version" in client.get(url, {"review": "overdue"}).content.decode()
 
 
-ADMIN_LISTS = ["pathways_pathway", "pathways_pathwayversion", "pathways_event", "pathways_review",
-               "networks_networkrole", "networks_network", "auth_user"]
+ADMIN_LISTS = [
+    "pathways_pathway",
+    "pathways_pathwayversion",
+    "pathways_event",
+    "pathways_review",
+    "networks_networkrole",
+    "networks_network",
+    "auth_user",
+]
 
 
 def test_admin_lists_cost_the_same_queries_at_many_rows(
-    client, programme_team, published, author, reviewer, second_reviewer, lead, django_assert_max_num_queries
+    client,
+    programme_team,
+    published,
+    author,
+    reviewer,
+    second_reviewer,
+    lead,
+    django_assert_max_num_queries,
 ):
     client.force_login(programme_team)
     team = {"author": author, "reviewers": [reviewer, second_reviewer], "lead": lead}

@@ -22,10 +22,16 @@ def test_drafts_and_unpublished_pathways_are_not_public(client, draft, in_review
     assert client.get(f"/pathways/{draft.pathway.slug}/versions/").status_code == 404
 
 
-def test_a_superseded_version_stays_readable_and_says_so(client, published, author, reviewer,
-                                                          second_reviewer, lead):
-    publish_change(published, author=author, reviewers=[reviewer, second_reviewer], lead=lead,
-                   body=BODY + "\nNew.\n")
+def test_a_superseded_version_stays_readable_and_says_so(
+    client, published, author, reviewer, second_reviewer, lead
+):
+    publish_change(
+        published,
+        author=author,
+        reviewers=[reviewer, second_reviewer],
+        lead=lead,
+        body=BODY + "\nNew.\n",
+    )
     response = client.get(f"/pathways/{published.pathway.slug}/versions/1.0/")
     html = response.content.decode()
     assert response.status_code == 200
@@ -42,22 +48,34 @@ def test_a_scheduled_version_is_not_shown_before_it_takes_effect(
     client, published, author, reviewer, second_reviewer, lead
 ):
     version = services.start_new_version(actor=author, pathway=published.pathway)
-    version = services.save_draft(actor=author, version=version, title="Ovarian cancer", summary="",
-                                  body=BODY + "\nLater.\n", edit_count=version.edit_count)
+    version = services.save_draft(
+        actor=author,
+        version=version,
+        title="Ovarian cancer",
+        summary="",
+        body=BODY + "\nLater.\n",
+        edit_count=version.edit_count,
+    )
     version = services.submit(actor=author, version=version, change_type="major", change_note="x")
     services.approve(actor=reviewer, version=version)
     services.approve(actor=second_reviewer, version=version)
-    services.publish(actor=lead, version=version, effective_on=timezone.localdate() + timedelta(days=3))
+    services.publish(
+        actor=lead, version=version, effective_on=timezone.localdate() + timedelta(days=3)
+    )
     html = client.get(published.pathway.get_absolute_url()).content.decode()
     assert "1.0 (current)" in html
     assert client.get(f"/pathways/{published.pathway.slug}/versions/2.0/").status_code == 404
 
 
 def test_a_withdrawn_pathway_shows_its_notice_instead_of_guidance(client, published, lead):
-    services.withdraw(actor=lead, pathway=published.pathway, reason="Replaced by the national pathway.")
+    services.withdraw(
+        actor=lead, pathway=published.pathway, reason="Replaced by the national pathway."
+    )
     html = client.get(published.pathway.get_absolute_url()).content.decode()
     assert "This pathway has been withdrawn" in html
     assert "Replaced by the national pathway." in html
     assert 'id="staging"' not in html
-    assert "This pathway has been withdrawn" in client.get(
-        f"/pathways/{published.pathway.slug}/versions/1.0/").content.decode()
+    assert (
+        "This pathway has been withdrawn"
+        in client.get(f"/pathways/{published.pathway.slug}/versions/1.0/").content.decode()
+    )

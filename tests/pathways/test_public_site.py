@@ -22,14 +22,28 @@ def team(author, reviewer, second_reviewer, lead):
 
 @pytest.fixture
 def three_versions(published, team):
-    minor = publish_change(published, body=BODY + "\nRefer within two weeks.\n", change_type="minor", **team)
-    return published, minor, publish_change(
-        minor, body=BODY.replace("Stage with CT.", "Stage with PET-CT.") + "\nRefer within two weeks.\n", **team)
+    minor = publish_change(
+        published, body=BODY + "\nRefer within two weeks.\n", change_type="minor", **team
+    )
+    return (
+        published,
+        minor,
+        publish_change(
+            minor,
+            body=BODY.replace("Stage with CT.", "Stage with PET-CT.")
+            + "\nRefer within two weeks.\n",
+            **team,
+        ),
+    )
 
 
 def publish_pathway(team, network, title, body=BODY, cancer="lung"):
-    version = services.create_pathway(actor=team["author"], network=network, title=title,
-                                      cancer_type=CancerType.objects.get(slug=cancer))
+    version = services.create_pathway(
+        actor=team["author"],
+        network=network,
+        title=title,
+        cancer_type=CancerType.objects.get(slug=cancer),
+    )
     version = write(team["author"], version, body=body)
     version = services.submit(actor=team["author"], version=version, change_type="major")
     for reviewer in team["reviewers"]:
@@ -40,7 +54,11 @@ def publish_pathway(team, network, title, body=BODY, cancer="lung"):
 class TestHome:
     def test_offers_search_first_then_browsing_and_recent_publications(self, client, published):
         html = client.get("/").content.decode()
-        assert html.index('name="q"') < html.index("Browse by cancer") < html.index("Recently published")
+        assert (
+            html.index('name="q"')
+            < html.index("Browse by cancer")
+            < html.index("Recently published")
+        )
         assert '?cancer=ovarian">Ovarian</a> (1)' in html
         assert '?network=woscan">West of Scotland Cancer Network</a> (1)' in html
         assert "Ovarian cancer</a> - version 1.0" in html
@@ -58,7 +76,9 @@ class TestPathwayList:
         publish_pathway(team, published.pathway.network, "Lung cancer")
         html = client.get(reverse("pathways:list"), {"cancer": "lung"}).content.decode()
         assert "Lung cancer" in html and "Ovarian cancer" not in html
-        html = client.get(reverse("pathways:list"), {"network": other_network.slug}).content.decode()
+        html = client.get(
+            reverse("pathways:list"), {"network": other_network.slug}
+        ).content.decode()
         assert "No current pathways match." in html
 
     def test_sorts_by_title_or_date(self, client, published, team):
@@ -68,8 +88,9 @@ class TestPathwayList:
         assert by_title.index("Lung cancer") < by_title.index("Ovarian cancer")
         assert newest.index("Lung cancer") < newest.index("Ovarian cancer")
 
-    @pytest.mark.parametrize("query", [{"sort": "password"}, {"network": "nowhere"},
-                                       {"cancer": "x" * 500}])
+    @pytest.mark.parametrize(
+        "query", [{"sort": "password"}, {"network": "nowhere"}, {"cancer": "x" * 500}]
+    )
     def test_unknown_filters_and_sort_keys_get_a_clear_400(self, client, published, query):
         response = client.get(reverse("pathways:list"), query)
         assert response.status_code == 400
@@ -84,7 +105,10 @@ class TestPathwayPage:
     def test_links_to_history_and_to_what_changed(self, client, three_versions):
         html = client.get("/pathways/ovarian-cancer/").content.decode()
         assert 'href="/pathways/ovarian-cancer/versions/">All versions' in html
-        assert 'href="/pathways/ovarian-cancer/compare/?from=1.1&amp;to=2.0">What changed since version 1.1' in html
+        assert (
+            'href="/pathways/ovarian-cancer/compare/?from=1.1&amp;to=2.0">What changed since version 1.1'
+            in html
+        )
         assert "Changed the staging advice." in html  # this version's change note
 
     def test_says_prominently_when_the_review_is_overdue(self, client, published, monkeypatch):
@@ -93,21 +117,31 @@ class TestPathwayPage:
         monkeypatch.setattr(timezone, "localdate", lambda *args: later)
         assert "Review overdue" in client.get("/pathways/ovarian-cancer/").content.decode()
 
-    def test_a_scheduled_version_takes_over_at_its_moment_with_no_job(self, client, published, team):
+    def test_a_scheduled_version_takes_over_at_its_moment_with_no_job(
+        self, client, published, team
+    ):
         version = services.start_new_version(actor=team["author"], pathway=published.pathway)
         version = write(team["author"], version, body=BODY + "\nScheduled text.\n")
         version = services.submit(actor=team["author"], version=version, change_type="minor")
         version = services.approve(actor=team["reviewers"][0], version=version)
-        scheduled = services.publish(actor=team["lead"], version=version,
-                                     effective_on=timezone.localdate() + timedelta(days=2))
+        scheduled = services.publish(
+            actor=team["lead"],
+            version=version,
+            effective_on=timezone.localdate() + timedelta(days=2),
+        )
         assert "Scheduled text." not in client.get("/pathways/ovarian-cancer/").content.decode()
         moment = scheduled.effective_from + timedelta(minutes=1)
         pathway = published.pathway
-        assert PathwayVersion.objects.filter(pathway=pathway).in_effect(moment).newest_first().first() == scheduled
+        assert (
+            PathwayVersion.objects.filter(pathway=pathway).in_effect(moment).newest_first().first()
+            == scheduled
+        )
 
 
 class TestCompare:
-    def test_shows_what_changed_word_by_word_for_eyes_and_screen_readers(self, client, three_versions):
+    def test_shows_what_changed_word_by_word_for_eyes_and_screen_readers(
+        self, client, three_versions
+    ):
         response = client.get("/pathways/ovarian-cancer/compare/", {"from": "1.1", "to": "2.0"})
         html = response.content.decode()
         assert response.status_code == 200
@@ -115,12 +149,22 @@ class TestCompare:
         assert '<ins><span class="nhsuk-u-visually-hidden">[added: </span>PET-CT.' in html
 
     def test_compares_whichever_order_the_versions_are_given(self, client, three_versions):
-        html = client.get("/pathways/ovarian-cancer/compare/", {"from": "2.0", "to": "1.0"}).content.decode()
+        html = client.get(
+            "/pathways/ovarian-cancer/compare/", {"from": "2.0", "to": "1.0"}
+        ).content.decode()
         assert "from version 1.0 to 2.0" in html
 
-    @pytest.mark.parametrize("query", [{}, {"from": "1.0"}, {"from": "one", "to": "2.0"},
-                                       {"from": "1.0", "to": "1.0"}, {"from": "1.0.1", "to": "2.0"},
-                                       {"from": "-1.0", "to": "2.0"}])
+    @pytest.mark.parametrize(
+        "query",
+        [
+            {},
+            {"from": "1.0"},
+            {"from": "one", "to": "2.0"},
+            {"from": "1.0", "to": "1.0"},
+            {"from": "1.0.1", "to": "2.0"},
+            {"from": "-1.0", "to": "2.0"},
+        ],
+    )
     def test_malformed_requests_get_a_clear_400(self, client, three_versions, query):
         response = client.get("/pathways/ovarian-cancer/compare/", query)
         assert response.status_code == 400
@@ -138,37 +182,59 @@ class TestCompare:
 
 
 class TestSearch:
-    def test_finds_current_pathways_by_their_text_with_highlighted_snippets(self, client, three_versions):
+    def test_finds_current_pathways_by_their_text_with_highlighted_snippets(
+        self, client, three_versions
+    ):
         html = client.get("/search/", {"q": "PET-CT staging"}).content.decode()
         assert "1 result for" in html
         assert "Version 2.0" in html and "<mark>" in html
 
     def test_ranks_a_title_match_above_a_body_match(self, client, published, team):
-        publish_pathway(team, published.pathway.network, "Lung cancer",
-                        body=BODY + "\nOvarian metastases are rare.\n")
+        publish_pathway(
+            team,
+            published.pathway.network,
+            "Lung cancer",
+            body=BODY + "\nOvarian metastases are rare.\n",
+        )
         html = client.get("/search/", {"q": "ovarian"}).content.decode()
         assert html.index(">Ovarian cancer</a>") < html.index(">Lung cancer</a>")
 
     def test_does_not_find_superseded_withdrawn_or_draft_text(self, client, three_versions, team):
         services.start_new_version(actor=team["author"], pathway=three_versions[0].pathway)
-        assert "0 results" in client.get("/search/", {"q": "\"Stage with CT\""}).content.decode()
+        assert "0 results" in client.get("/search/", {"q": '"Stage with CT"'}).content.decode()
 
     def test_suggests_the_pathway_a_misspelt_search_meant(self, client, published):
         html = client.get("/search/", {"q": "ovarain"}).content.decode()
         assert "Did you mean" in html and 'href="/pathways/ovarian-cancer/">Ovarian cancer' in html
 
     def test_filters_by_network(self, client, published, other_network):
-        html = client.get("/search/", {"q": "ovarian", "network": other_network.slug}).content.decode()
+        html = client.get(
+            "/search/", {"q": "ovarian", "network": other_network.slug}
+        ).content.decode()
         assert "0 results" in html
 
-    @pytest.mark.parametrize("text", ['"unbalanced', "-", "&|!():*", "OR OR", "a" * 200,
-                                      "' OR 1=1 --", "\\", "🙂 ovarian", "<script>alert(1)</script>"])
+    @pytest.mark.parametrize(
+        "text",
+        [
+            '"unbalanced',
+            "-",
+            "&|!():*",
+            "OR OR",
+            "a" * 200,
+            "' OR 1=1 --",
+            "\\",
+            "🙂 ovarian",
+            "<script>alert(1)</script>",
+        ],
+    )
     def test_malformed_queries_never_fail(self, client, published, text):
         response = client.get("/search/", {"q": text})
         assert response.status_code == 200
         assert "<script>alert(1)" not in response.content.decode()
 
-    @pytest.mark.parametrize("query", [{"q": "a\x00b"}, {"q": "a" * 201}, {"q": "x", "cancer": "nope"}])
+    @pytest.mark.parametrize(
+        "query", [{"q": "a\x00b"}, {"q": "a" * 201}, {"q": "x", "cancer": "nope"}]
+    )
     def test_impossible_queries_get_a_clear_400(self, client, query):
         assert client.get("/search/", query).status_code == 400
 
@@ -178,7 +244,9 @@ class TestFeedsAndIndexes:
         response = client.get("/feeds/")
         xml = response.content.decode()
         assert response["Content-Type"].startswith("application/atom+xml")
-        assert "Ovarian cancer version 2.0" in xml and "/pathways/ovarian-cancer/versions/2.0/" in xml
+        assert (
+            "Ovarian cancer version 2.0" in xml and "/pathways/ovarian-cancer/versions/2.0/" in xml
+        )
 
     def test_each_pathway_has_its_own_feed(self, client, three_versions):
         xml = client.get("/pathways/ovarian-cancer/feed/").content.decode()
@@ -193,7 +261,9 @@ class TestFeedsAndIndexes:
         assert "/pathways/ovarian-cancer/versions/1.0/</loc>" in xml
 
     def test_robots_txt_points_to_the_sitemap(self, client):
-        assert "Sitemap: http://testserver/sitemap.xml" in client.get("/robots.txt").content.decode()
+        assert (
+            "Sitemap: http://testserver/sitemap.xml" in client.get("/robots.txt").content.decode()
+        )
 
 
 class TestCaching:
@@ -203,13 +273,19 @@ class TestCaching:
         assert first["ETag"].startswith('"') and "Last-Modified" in first
         again = client.get("/pathways/ovarian-cancer/", HTTP_IF_NONE_MATCH=first["ETag"])
         assert again.status_code == 304 and again.content == b""
-        since = client.get("/pathways/ovarian-cancer/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+        since = client.get(
+            "/pathways/ovarian-cancer/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]
+        )
         assert since.status_code == 304
 
-    def test_a_304_costs_no_rendering_and_two_queries(self, client, published, django_assert_num_queries):
+    def test_a_304_costs_no_rendering_and_two_queries(
+        self, client, published, django_assert_num_queries
+    ):
         etag = client.get("/pathways/ovarian-cancer/")["ETag"]
         with django_assert_num_queries(2):
-            assert client.get("/pathways/ovarian-cancer/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+            assert (
+                client.get("/pathways/ovarian-cancer/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+            )
 
     def test_a_new_publication_changes_the_validator_so_no_cache_keeps_the_old_text(
         self, client, published, team
@@ -226,8 +302,12 @@ class TestCaching:
         current = client.get("/pathways/ovarian-cancer/versions/2.0/")
         assert old["Cache-Control"] == "public, max-age=86400"
         assert current["Cache-Control"] == "public, max-age=0, must-revalidate"
-        assert client.get("/pathways/ovarian-cancer/versions/1.0/",
-                          HTTP_IF_NONE_MATCH=old["ETag"]).status_code == 304
+        assert (
+            client.get(
+                "/pathways/ovarian-cancer/versions/1.0/", HTTP_IF_NONE_MATCH=old["ETag"]
+            ).status_code
+            == 304
+        )
 
     def test_withdrawal_changes_the_version_pages_validators(self, client, published, lead):
         etag = client.get("/pathways/ovarian-cancer/versions/1.0/")["ETag"]
@@ -240,7 +320,9 @@ def _grow(published, team, extra_versions, extra_pathways):
     """More versions of the pathway, more pathways, more networks."""
     version = published
     for number in range(extra_versions):
-        version = publish_change(version, body=BODY + f"\nRevision {number}.\n", change_type="minor", **team)
+        version = publish_change(
+            version, body=BODY + f"\nRevision {number}.\n", change_type="minor", **team
+        )
     for number in range(extra_pathways):
         make_network()
         publish_pathway(team, published.pathway.network, f"Pathway {number}")

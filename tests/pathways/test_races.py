@@ -80,10 +80,16 @@ def test_two_editors_saving_the_same_draft_do_not_overwrite_each_other(draft, au
     opened_at = draft.edit_count
 
     def save(user, body):
-        return lambda: signed_in(user).post(url, {
-            "title": "Ovarian cancer", "summary": "", "body": body,
-            "edit_count": opened_at, "save": "",
-        })
+        return lambda: signed_in(user).post(
+            url,
+            {
+                "title": "Ovarian cancer",
+                "summary": "",
+                "body": body,
+                "edit_count": opened_at,
+                "save": "",
+            },
+        )
 
     responses = run_at_once(draft.pathway, save(author, "Author's text"), save(lead, "Lead's text"))
     codes = sorted(response.status_code for response in responses)

@@ -33,7 +33,12 @@ def test_a_pathway_goes_from_draft_through_review_to_version_1_0(
     assert version.pathway.current_version() == version
     assert version.pathway.first_published_at is not None
     assert actions(version) == [
-        "created", "saved", "submitted", "approved", "approved", "published"
+        "created",
+        "saved",
+        "submitted",
+        "approved",
+        "approved",
+        "published",
     ]
 
 
@@ -48,9 +53,7 @@ def test_major_and_minor_changes_take_the_next_major_and_minor_numbers(
     assert published.pathway.current_version() == major
 
 
-def test_a_minor_change_needs_one_approval_and_a_major_change_two(
-    published, author, reviewer
-):
+def test_a_minor_change_needs_one_approval_and_a_major_change_two(published, author, reviewer):
     version = services.start_new_version(actor=author, pathway=published.pathway)
     version = write(author, version, body=BODY + "\nWording.\n")
     version = services.submit(actor=author, version=version, change_type="minor")
@@ -77,7 +80,9 @@ def test_a_major_change_after_1_0_needs_a_change_note(published, author):
 
 
 def test_an_empty_pathway_cannot_be_submitted(author, woscan, cancer):
-    version = services.create_pathway(actor=author, network=woscan, cancer_type=cancer, title="Empty")
+    version = services.create_pathway(
+        actor=author, network=woscan, cancer_type=cancer, title="Empty"
+    )
     with pytest.raises(services.TransitionError, match="body is empty"):
         services.submit(actor=author, version=version, change_type="major")
 
@@ -92,7 +97,9 @@ def test_requested_changes_go_back_to_the_author_and_an_edit_returns_the_version
     in_review, author, reviewer, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        version = services.request_changes(actor=reviewer, version=in_review, comment="Cite SIGN 135.")
+        version = services.request_changes(
+            actor=reviewer, version=in_review, comment="Cite SIGN 135."
+        )
     assert version.status == Status.CHANGES_REQUESTED
     assert mail.outbox[-1].to == [author.email]
     assert "Cite SIGN 135." in mail.outbox[-1].body
@@ -135,8 +142,9 @@ def test_a_version_scheduled_for_a_future_date_is_not_current_until_then(
 ):
     version = services.start_new_version(actor=author, pathway=published.pathway)
     version = write(author, version, body=BODY + "\nFrom next month.\n")
-    version = services.submit(actor=author, version=version, change_type="major",
-                              change_note="New staging.")
+    version = services.submit(
+        actor=author, version=version, change_type="major", change_note="New staging."
+    )
     services.approve(actor=reviewer, version=version)
     services.approve(actor=second_reviewer, version=version)
     next_week = timezone.localdate() + timedelta(days=7)
@@ -144,9 +152,13 @@ def test_a_version_scheduled_for_a_future_date_is_not_current_until_then(
     assert scheduled.is_scheduled and scheduled.number == "2.0"
     pathway = published.pathway
     assert pathway.current_version() == published
-    assert PathwayVersion.objects.filter(pathway=pathway).in_effect(
-        at=scheduled.effective_from + timedelta(seconds=1)
-    ).newest_first().first() == scheduled
+    assert (
+        PathwayVersion.objects.filter(pathway=pathway)
+        .in_effect(at=scheduled.effective_from + timedelta(seconds=1))
+        .newest_first()
+        .first()
+        == scheduled
+    )
 
 
 def test_publication_cannot_take_effect_in_the_past(approved, lead):
@@ -180,7 +192,9 @@ def test_a_discarded_version_makes_room_for_a_new_one(published, author):
 def test_withdrawal_needs_a_reason_and_keeps_the_history(published, lead):
     with pytest.raises(services.TransitionError, match="reason"):
         services.withdraw(actor=lead, pathway=published.pathway, reason=" ")
-    pathway = services.withdraw(actor=lead, pathway=published.pathway, reason="Superseded by SIGN 999.")
+    pathway = services.withdraw(
+        actor=lead, pathway=published.pathway, reason="Superseded by SIGN 999."
+    )
     assert pathway.is_withdrawn and pathway.withdrawal_reason == "Superseded by SIGN 999."
     assert pathway.versions.published().count() == 1
     assert Event.objects.filter(action="withdrawn", version=published).exists()
@@ -196,8 +210,14 @@ def test_a_stale_save_is_refused_and_writes_nothing(draft, author, lead):
     opened_at = draft.edit_count
     write(lead, draft, body="Lead's text.")
     with pytest.raises(services.StaleEdit, match="saved by"):
-        services.save_draft(actor=author, version=draft, title="T", summary="", body="Author's text",
-                            edit_count=opened_at)
+        services.save_draft(
+            actor=author,
+            version=draft,
+            title="T",
+            summary="",
+            body="Author's text",
+            edit_count=opened_at,
+        )
     assert PathwayVersion.objects.get(pk=draft.pk).body == "Lead's text."
 
 

@@ -17,18 +17,31 @@ CREATE TRIGGER test_refuse_history BEFORE INSERT ON pathways_historicalpathwayve
 """
 
 
-def test_when_the_history_write_fails_the_draft_and_its_event_are_not_written(client, author, draft):
+def test_when_the_history_write_fails_the_draft_and_its_event_are_not_written(
+    client, author, draft
+):
     events_before = Event.objects.count()
     with connection.cursor() as cursor:
         cursor.execute(BREAK_HISTORY)
     client.force_login(author)
     client.raise_request_exception = False
-    response = client.post(reverse("workspace:edit", args=[draft.pk]), {
-        "title": "Changed", "summary": "", "body": "Changed body", "edit_count": draft.edit_count, "save": "",
-    })
+    response = client.post(
+        reverse("workspace:edit", args=[draft.pk]),
+        {
+            "title": "Changed",
+            "summary": "",
+            "body": "Changed body",
+            "edit_count": draft.edit_count,
+            "save": "",
+        },
+    )
     assert response.status_code == 500
     saved = PathwayVersion.objects.get(pk=draft.pk)
-    assert (saved.title, saved.body, saved.edit_count) == (draft.title, draft.body, draft.edit_count)
+    assert (saved.title, saved.body, saved.edit_count) == (
+        draft.title,
+        draft.body,
+        draft.edit_count,
+    )
     assert Event.objects.count() == events_before
 
 
@@ -37,7 +50,9 @@ def test_when_the_history_write_fails_a_publication_does_not_half_happen(client,
         cursor.execute(BREAK_HISTORY)
     client.force_login(lead)
     client.raise_request_exception = False
-    response = client.post(reverse("workspace:publish", args=[approved.pk]), {"next_review_on": "2031-01-01"})
+    response = client.post(
+        reverse("workspace:publish", args=[approved.pk]), {"next_review_on": "2031-01-01"}
+    )
     assert response.status_code == 500
     assert PathwayVersion.objects.get(pk=approved.pk).status == "approved"
     assert not Event.objects.filter(action="published").exists()

@@ -23,14 +23,22 @@ def url_for(database):
 
 def make(target, database, backup):
     env = {**os.environ, "DATABASE_URL": url_for(database)}
-    result = subprocess.run(["make", "--no-print-directory", target, f"BACKUP={backup}"], cwd=ROOT,
-                            env=env, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        ["make", "--no-print-directory", target, f"BACKUP={backup}"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def published_hashes(cursor):
-    cursor.execute("SELECT pathway_id, major, minor, content_hash, body FROM pathways_pathwayversion "
-                   "WHERE status = 'published' ORDER BY pathway_id, major, minor")
+    cursor.execute(
+        "SELECT pathway_id, major, minor, content_hash, body FROM pathways_pathwayversion "
+        "WHERE status = 'published' ORDER BY pathway_id, major, minor"
+    )
     return cursor.fetchall()
 
 
@@ -49,7 +57,9 @@ def test_a_restored_backup_has_identical_published_versions(reference_data, publ
             original = published_hashes(cursor)
         with psycopg.connect(url_for(copy)) as restored, restored.cursor() as cursor:
             copied = published_hashes(cursor)
-            cursor.execute("SELECT count(*) FROM pg_trigger WHERE tgname = 'pathways_version_guard'")
+            cursor.execute(
+                "SELECT count(*) FROM pg_trigger WHERE tgname = 'pathways_version_guard'"
+            )
             guards = cursor.fetchone()[0]
         assert original and copied == original
         assert PathwayVersion.objects.get(pk=published.pk).content_hash == original[0][3]

@@ -22,7 +22,9 @@ def fetch(url):
         return 0
 
 
-def test_after_postgresql_restarts_the_next_requests_succeed(reference_data, published, live_url, private_cluster):
+def test_after_postgresql_restarts_the_next_requests_succeed(
+    reference_data, published, live_url, private_cluster
+):
     page = f"{live_url}/pathways/{published.pathway.slug}/"
     before = [fetch(page) for _ in range(REQUESTS)]
     started = time.monotonic()
@@ -31,7 +33,9 @@ def test_after_postgresql_restarts_the_next_requests_succeed(reference_data, pub
     after = [fetch(page) for _ in range(REQUESTS)]
     connection.close()
     errors = sum(status != 200 for status in before + after)
-    print(f"\nrestart test: {2 * REQUESTS} requests, {errors} errors, restart took {restart_seconds:.2f} s")
+    print(
+        f"\nrestart test: {2 * REQUESTS} requests, {errors} errors, restart took {restart_seconds:.2f} s"
+    )
     assert before == [200] * REQUESTS
     assert after == [200] * REQUESTS  # persistent connections were health-checked and renewed
 

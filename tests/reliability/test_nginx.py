@@ -28,16 +28,37 @@ def nginx(tmp_path, live_url, settings):
         pytest.fail("nginx is needed for this test: apt-get install nginx (.ci/run installs it)")
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     settings.SECURE_HSTS_SECONDS = 31536000
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                    "-subj", "/CN=127.0.0.1", "-keyout", tmp_path / "key.pem", "-out", tmp_path / "cert.pem"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-keyout",
+            tmp_path / "key.pem",
+            "-out",
+            tmp_path / "cert.pem",
+        ],
+        check=True,
+        capture_output=True,
+    )
     http_port, https_port = free_port(), free_port()
-    site = (CONFIG.read_text()
-            .replace("127.0.0.1:8000", live_url.removeprefix("http://").replace("localhost", "127.0.0.1"))
-            .replace("listen 80;", f"listen 127.0.0.1:{http_port};")
-            .replace("listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;")
-            .replace("/etc/ssl/scn-portal/fullchain.pem", str(tmp_path / "cert.pem"))
-            .replace("/etc/ssl/scn-portal/privkey.pem", str(tmp_path / "key.pem")))
+    site = (
+        CONFIG.read_text()
+        .replace(
+            "127.0.0.1:8000", live_url.removeprefix("http://").replace("localhost", "127.0.0.1")
+        )
+        .replace("listen 80;", f"listen 127.0.0.1:{http_port};")
+        .replace("listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;")
+        .replace("/etc/ssl/scn-portal/fullchain.pem", str(tmp_path / "cert.pem"))
+        .replace("/etc/ssl/scn-portal/privkey.pem", str(tmp_path / "key.pem"))
+    )
     (tmp_path / "site.conf").write_text(site)
     (tmp_path / "nginx.conf").write_text(f"""
         daemon off; pid {tmp_path}/nginx.pid; error_log {tmp_path}/error.log;
@@ -48,11 +69,15 @@ def nginx(tmp_path, live_url, settings):
             fastcgi_temp_path {tmp_path}/fastcgi; uwsgi_temp_path {tmp_path}/uwsgi; scgi_temp_path {tmp_path}/scgi;
             include {tmp_path}/site.conf;
         }}""")
-    check = subprocess.run([binary, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
-                           capture_output=True, text=True)
+    check = subprocess.run(
+        [binary, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
+        capture_output=True,
+        text=True,
+    )
     assert check.returncode == 0, check.stderr
-    server = subprocess.Popen([binary, "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
-                              stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [binary, "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")], stderr=subprocess.DEVNULL
+    )
     for _ in range(50):
         try:
             socket.create_connection(("127.0.0.1", https_port), timeout=0.2).close()
@@ -66,15 +91,20 @@ def nginx(tmp_path, live_url, settings):
 
 def get(port, path, *, tls=True, method="GET", body=None):
     context = ssl._create_unverified_context()
-    connection = (http.client.HTTPSConnection("127.0.0.1", port, context=context, timeout=10) if tls
-                  else http.client.HTTPConnection("127.0.0.1", port, timeout=10))
+    connection = (
+        http.client.HTTPSConnection("127.0.0.1", port, context=context, timeout=10)
+        if tls
+        else http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    )
     connection.request(method, path, body=body)
     response = connection.getresponse()
     response.read()
     return response
 
 
-def test_nginx_serves_the_portal_over_https_and_passes_the_scheme_on(reference_data, nginx, published):
+def test_nginx_serves_the_portal_over_https_and_passes_the_scheme_on(
+    reference_data, nginx, published
+):
     _, https_port = nginx
     response = get(https_port, "/pathways/ovarian-cancer/")
     assert response.status == 200
@@ -91,4 +121,7 @@ def test_nginx_sends_plain_http_to_https(nginx):
 
 def test_nginx_refuses_oversized_bodies_before_they_reach_a_worker(nginx):
     _, https_port = nginx
-    assert get(https_port, "/accounts/login/", method="POST", body=b"x" * (3 * 1024 * 1024)).status == 413
+    assert (
+        get(https_port, "/accounts/login/", method="POST", body=b"x" * (3 * 1024 * 1024)).status
+        == 413
+    )

@@ -48,14 +48,21 @@ def requests_against(published, open_version):
         ("post", reverse("workspace:discard", args=[draft]), {}),
         ("get", reverse("workspace:review", args=[draft]), {}),
         ("post", reverse("workspace:review", args=[draft]), {"decision": "approve"}),
-        ("post", reverse("workspace:review", args=[draft]), {"decision": "request_changes", "comment": "x"}),
+        (
+            "post",
+            reverse("workspace:review", args=[draft]),
+            {"decision": "request_changes", "comment": "x"},
+        ),
         ("get", reverse("workspace:publish", args=[draft]), {}),
         ("post", reverse("workspace:publish", args=[draft]), {"next_review_on": "2031-01-01"}),
         ("get", reverse("workspace:oversight"), {}),
         ("get", reverse("workspace:activity"), {}),
         ("get", reverse("admin:pathways_pathwayversion_changelist"), {}),
-        ("post", reverse("admin:pathways_pathwayversion_changelist"),
-         {"action": "publish_now", "_selected_action": [draft]}),
+        (
+            "post",
+            reverse("admin:pathways_pathwayversion_changelist"),
+            {"action": "publish_now", "_selected_action": [draft]},
+        ),
     ]
 
 
@@ -74,7 +81,11 @@ def test_people_outside_the_network_can_neither_see_nor_change_its_pathways(
     before = snapshot()
     for method, url, data in requests_against(published, open_version):
         response = getattr(client, method)(url, data)
-        allowed = {302} if stranger is None or "admin" in url or "oversight" in url or "activity" in url else {403, 404}
+        allowed = (
+            {302}
+            if stranger is None or "admin" in url or "oversight" in url or "activity" in url
+            else {403, 404}
+        )
         assert response.status_code in allowed, (method, url, response.status_code)
         if response.status_code == 302:
             assert "/login/" in response["Location"], (url, response["Location"])

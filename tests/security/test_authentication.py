@@ -22,8 +22,11 @@ def test_no_such_user_and_wrong_password_read_the_same(client):
     wrong = sign_in(client, "zqknown", "not-the-password")
     assert "Please enter a correct username and password" in unknown.content.decode()
     assert unknown.status_code == wrong.status_code == 200
+
     def normalised(response, username):
-        return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode()).replace(username, "X")
+        return re.sub(
+            r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode()
+        ).replace(username, "X")
 
     assert normalised(unknown, "zqunknown") == normalised(wrong, "zqknown")
 
@@ -55,7 +58,9 @@ def test_an_address_pauses_after_failures_across_many_accounts(client, author):
 def test_the_admin_sign_in_is_throttled_too(client, programme_team):
     for _ in range(5):
         client.post("/admin/login/", {"username": programme_team.username, "password": "wrong"})
-    response = client.post("/admin/login/", {"username": programme_team.username, "password": PASSWORD})
+    response = client.post(
+        "/admin/login/", {"username": programme_team.username, "password": PASSWORD}
+    )
     assert "Too many failed attempts" in response.content.decode()
 
 
@@ -80,17 +85,23 @@ def test_a_deactivated_account_is_signed_out_at_its_next_request(client, author)
     assert client.get("/workspace/").status_code == 302
 
 
-@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "/\\evil.example",
-                                    "javascript:alert(1)"])
+@pytest.mark.parametrize(
+    "target", ["https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:alert(1)"]
+)
 def test_next_never_leads_off_site(client, author, target):
-    response = client.post(f"{LOGIN}?next={target}", {"username": author.username, "password": PASSWORD, "next": target})
+    response = client.post(
+        f"{LOGIN}?next={target}",
+        {"username": author.username, "password": PASSWORD, "next": target},
+    )
     assert response.status_code == 302
     assert response["Location"] == "/workspace/"
 
 
 def test_passwords_must_be_strong(client, author):
     client.force_login(author)
-    response = client.post("/accounts/password_change/", {
-        "old_password": PASSWORD, "new_password1": "password1", "new_password2": "password1"})
+    response = client.post(
+        "/accounts/password_change/",
+        {"old_password": PASSWORD, "new_password1": "password1", "new_password2": "password1"},
+    )
     html = response.content.decode()
     assert "too short" in html or "too common" in html

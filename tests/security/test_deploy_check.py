@@ -22,8 +22,14 @@ def production_environment():
 
 def manage(*args, env):
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests for their own thread
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_check_deploy_reports_nothing_with_the_documented_production_settings():
@@ -33,8 +39,14 @@ def test_check_deploy_reports_nothing_with_the_documented_production_settings():
     assert "System check identified no issues" in result.stdout
 
 
-@pytest.mark.parametrize("name, value", [("DEBUG", "perhaps"), ("SECURE_HSTS_SECONDS", "a year"),
-                                         ("DATABASE_URL", "sqlite:///db.sqlite3")])
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("DEBUG", "perhaps"),
+        ("SECURE_HSTS_SECONDS", "a year"),
+        ("DATABASE_URL", "sqlite:///db.sqlite3"),
+    ],
+)
 def test_a_bad_setting_stops_the_portal_with_its_name(name, value):
     env = {**os.environ, **production_environment(), name: value}
     result = manage("check", env=env)

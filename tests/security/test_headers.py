@@ -17,8 +17,14 @@ def assert_secure_headers(response):
     for name, value in EXPECTED.items():
         assert response[name] == value, name
     policy = response["Content-Security-Policy"]
-    for directive in ["default-src 'self'", "script-src 'self'", "img-src 'self'",
-                      "frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'"]:
+    for directive in [
+        "default-src 'self'",
+        "script-src 'self'",
+        "img-src 'self'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+        "base-uri 'none'",
+    ]:
         assert directive in policy
     assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
 
@@ -30,8 +36,18 @@ def boom(request):
 urlpatterns = [path("boom/", boom), *portal_urls.urlpatterns]
 
 
-@pytest.mark.parametrize("path", ["/", "/pathways/", "/no-such-page/", "/healthz", "/robots.txt",
-                                  "/accounts/login/", "/admin/login/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/pathways/",
+        "/no-such-page/",
+        "/healthz",
+        "/robots.txt",
+        "/accounts/login/",
+        "/admin/login/",
+    ],
+)
 def test_every_response_carries_the_security_headers(client, settings, path):
     settings.SECURE_HSTS_SECONDS = 31536000
     response = client.get(path, secure=True)
@@ -57,6 +73,8 @@ def test_a_404_uses_the_site_page(client):
 
 
 def test_cookies_are_secure_httponly_and_samesite_in_production(client, author):
-    response = client.post("/accounts/login/", {"username": author.username, "password": "a-long-test-password-1"})
+    response = client.post(
+        "/accounts/login/", {"username": author.username, "password": "a-long-test-password-1"}
+    )
     cookie = response.cookies["sessionid"]
     assert cookie["secure"] and cookie["httponly"] and cookie["samesite"] == "Lax"

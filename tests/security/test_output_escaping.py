@@ -23,7 +23,18 @@ EXTRA = [
 PAYLOADS = HOSTILE_MARKDOWN + EXTRA
 
 
-DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "svg", "math", "base", "form", "style", "link"}
+DANGEROUS_TAGS = {
+    "script",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "base",
+    "form",
+    "style",
+    "link",
+}
 
 
 class _ScriptFinder(HTMLParser):
@@ -47,7 +58,9 @@ class _ScriptFinder(HTMLParser):
 def _is_the_portals_own(tag, attributes):
     """The layout's own script, stylesheets and forms: nothing a person typed."""
     if tag == "script":
-        return attributes.get("type") == "module" and attributes.get("src", "").startswith("/static/js/portal.")
+        return attributes.get("type") == "module" and attributes.get("src", "").startswith(
+            "/static/js/portal."
+        )
     if tag == "link":
         return attributes.get("href", "").startswith("/static/")
     if tag == "form":
@@ -69,23 +82,46 @@ def assert_inert(html):
 def test_hostile_text_in_every_field_is_shown_inert_on_every_page(
     client, payload, author, reviewer, second_reviewer, lead, woscan, cancer
 ):
-    version = services.create_pathway(actor=author, network=woscan, cancer_type=cancer, title=payload[:200])
-    version = write(author, version, title=payload[:200], summary=payload, body=BODY + "\n" + payload)
+    version = services.create_pathway(
+        actor=author, network=woscan, cancer_type=cancer, title=payload[:200]
+    )
+    version = write(
+        author, version, title=payload[:200], summary=payload, body=BODY + "\n" + payload
+    )
     services.submit(actor=author, version=version, change_type="major", change_note=payload)
     services.request_changes(actor=reviewer, version=version, comment=payload)
-    version = write(author, version, title=payload[:200], summary=payload, body=BODY + "\n\n" + payload + " revised")
-    version = services.submit(actor=author, version=version, change_type="major", change_note=payload)
+    version = write(
+        author,
+        version,
+        title=payload[:200],
+        summary=payload,
+        body=BODY + "\n\n" + payload + " revised",
+    )
+    version = services.submit(
+        actor=author, version=version, change_type="major", change_note=payload
+    )
     services.approve(actor=reviewer, version=version, comment=payload)
     services.approve(actor=second_reviewer, version=version, comment=payload)
     published = services.publish(actor=lead, version=version)
     slug = published.pathway.slug
     minor = services.start_new_version(actor=author, pathway=published.pathway)
-    minor = write(author, minor, title=payload[:200], summary=payload + " again", body=BODY + "\n\n" + payload + " again")
+    minor = write(
+        author,
+        minor,
+        title=payload[:200],
+        summary=payload + " again",
+        body=BODY + "\n\n" + payload + " again",
+    )
     minor = services.submit(actor=author, version=minor, change_type="minor", change_note=payload)
     services.publish(actor=lead, version=services.approve(actor=reviewer, version=minor))
     public_pages = [
-        "/", "/pathways/", f"/pathways/{slug}/", f"/pathways/{slug}/versions/",
-        f"/pathways/{slug}/versions/1.0/", f"/pathways/{slug}/compare/?from=1.0&to=1.1", "/feeds/",
+        "/",
+        "/pathways/",
+        f"/pathways/{slug}/",
+        f"/pathways/{slug}/versions/",
+        f"/pathways/{slug}/versions/1.0/",
+        f"/pathways/{slug}/compare/?from=1.0&to=1.1",
+        "/feeds/",
         reverse("search") + "?q=" + payload[:200].replace("&", "%26").replace("#", "%23"),
         reverse("search") + "?q=Refer",
     ]
@@ -95,6 +131,9 @@ def test_hostile_text_in_every_field_is_shown_inert_on_every_page(
         if response["Content-Type"].startswith("text/html"):
             assert_inert(response.content.decode())
     client.force_login(lead)
-    for url in [reverse("workspace:dashboard"), reverse("workspace:version", args=[published.pk]),
-                reverse("workspace:pathway", args=[slug])]:
+    for url in [
+        reverse("workspace:dashboard"),
+        reverse("workspace:version", args=[published.pk]),
+        reverse("workspace:pathway", args=[slug]),
+    ]:
         assert_inert(client.get(url).content.decode())

@@ -26,7 +26,9 @@ class Command(BaseCommand):
         today = timezone.localdate()
         due = queries.reviews_due(today + timedelta(days=days + 1))
         leads = {}
-        for role in NetworkRole.objects.filter(role=NetworkRole.Role.LEAD, user__is_active=True).select_related("user"):
+        for role in NetworkRole.objects.filter(
+            role=NetworkRole.Role.LEAD, user__is_active=True
+        ).select_related("user"):
             if role.user.email:
                 leads.setdefault(role.network_id, []).append(role.user.email)
         sent = skipped = 0
@@ -37,13 +39,16 @@ class Command(BaseCommand):
                 sent += 1
             else:
                 skipped += 1
-        self.stdout.write(f"Reminders sent: {sent}; already reminded today or no one to tell: {skipped}.")
+        self.stdout.write(
+            f"Reminders sent: {sent}; already reminded today or no one to tell: {skipped}."
+        )
 
     def _remind(self, version, recipients, today):
         try:
             with transaction.atomic():
-                ReviewReminder.objects.create(pathway=version.pathway, sent_on=today,
-                                              recipients=", ".join(recipients))
+                ReviewReminder.objects.create(
+                    pathway=version.pathway, sent_on=today, recipients=", ".join(recipients)
+                )
                 # Sent inside the transaction: if sending fails, no reminder is recorded and the
                 # next run tries again.
                 send_mail(
