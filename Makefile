@@ -27,7 +27,7 @@ RUN_ENV := DEBUG=1 SECRET_KEY=$${SECRET_KEY:-development-only-not-secret}
 # Tests run with DEBUG off, as production does.
 TEST_ENV := DEBUG=0 SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=localhost,127.0.0.1
 
-.PHONY: lint help install assets db-start db-stop db-destroy migrate collectstatic run test backup restore loadtest
+.PHONY: bench lint help install assets db-start db-stop db-destroy migrate collectstatic run test backup restore loadtest
 
 # pg_dump/pg_restore from the same PostgreSQL installation as the server.
 PG_BIN = $(shell $(PYTHON) scn_portal/devdb.py bindir)
@@ -38,6 +38,7 @@ help:
 	@echo "make test        set up and run the whole test suite (browser tests included)"
 	@echo "make db-stop     stop the private PostgreSQL cluster"
 	@echo "make db-destroy  stop it and delete its data"
+	@echo "make bench       the benchmark at scale (not part of make test); writes bench/results/latest.md"
 	@echo "make lint        ruff: style and common mistakes"
 	@echo "make loadtest    public pages and the review flow against gunicorn on loopback"
 	@echo "make backup      dump the database to backups/ (or BACKUP=file)"
@@ -110,3 +111,9 @@ loadtest: install assets db-start collectstatic
 lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+
+# Not part of `make test`: seeds its own database, needs wrk (Debian's package) and a few minutes.
+bench: install assets db-start collectstatic
+	@command -v wrk >/dev/null || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+		$$sudo apt-get install -y -qq wrk; }
+	$(BIN)/python bench/run.py

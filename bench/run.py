@@ -1,0 +1,309 @@
+"""`make bench`: the portal at scale, measured as ratios within one run.
+
+Seeds a separate database (`scn_portal_bench`, see bench/seed.py), starts gunicorn with
+production settings on loopback, measures with wrk (bounded: a few seconds per figure), and
+writes bench/results/latest.md. Every figure is a ratio of two measurements taken minutes
+apart on the same machine, so it means something on a noisy one.
+"""
+
+import gzip
+import json
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATABASE = "scn_portal_bench"
+SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+RESULTS = ROOT / "bench/results/latest.md"
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+  io.write(string.format('{"requests": %d, "seconds": %f, "errors": %d, "p50": %d, "p95": %d, "p99": %d}\\n',
+    summary.requests, summary.duration / 1e6,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99)))
+end
+"""
+
+
+def database_url():
+    base, _, _ = os.environ["DATABASE_URL"].rpartition("/")
+    return f"{base}/{DATABASE}"
+
+
+def setup_django():
+    os.environ.update(
+        DATABASE_URL=database_url(),
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1",
+        SESSION_COOKIE_SECURE="0",
+        CSRF_COOKIE_SECURE="0",
+        LOG_LEVEL="WARNING",
+        EMAIL_HOST="",
+    )
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scn_portal.settings")
+    import django
+
+    django.setup()
+
+
+def fresh_database():
+    import psycopg
+
+    base, _, _ = os.environ["DATABASE_URL"].rpartition("/")
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{DATABASE}"')
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_gunicorn(port):
+    env = {
+        **os.environ,
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_WORKERS": os.environ.get("BENCH_WORKERS", "3"),
+    }
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "-c",
+            "python:scn_portal.gunicorn_conf",
+            "--access-logfile",
+            "/dev/null",
+            "scn_portal.wsgi",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            return server
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit("gunicorn did not start")
+
+
+def wrk(url, *headers, connections=CONNECTIONS):
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT)
+    command = [
+        "wrk",
+        f"-t{min(2, connections)}",
+        f"-c{connections}",
+        f"-d{SECONDS}s",
+        "--timeout",
+        "10s",
+        "-s",
+        script.name,
+    ]
+    for header in headers:
+        command += ["-H", header]
+    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    result = json.loads(output.strip().splitlines()[-1])
+    result["rps"] = result["requests"] / result["seconds"]
+    for key in ("p50", "p95", "p99"):
+        result[key] = result[key] / 1000  # microseconds to milliseconds
+    return result
+
+
+def search_latency(base, term):
+    """One connection: the time one clinician waits, not a queue behind the load generator."""
+    return wrk(f"{base}/search/?q={term}", connections=1)
+
+
+def fetch(url, **headers):
+    request = urllib.request.Request(url, headers=headers)
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.read(), dict(response.headers)
+
+
+def time_publish(pathway_slug, people, repeats=5):
+    """Median seconds for services.publish() of an approved minor change of the pathway."""
+    from django.test import override_settings
+
+    from pathways import services
+    from pathways.models import Pathway
+
+    override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend").enable()
+    pathway = Pathway.objects.get(slug=pathway_slug)
+    timings = []
+    for number in range(repeats):
+        version = services.start_new_version(actor=people["author"], pathway=pathway)
+        version = services.save_draft(
+            actor=people["author"],
+            version=version,
+            title=version.title,
+            summary=version.summary,
+            body=version.body + f"\nEdit {number}.",
+            edit_count=version.edit_count,
+        )
+        version = services.submit(actor=people["author"], version=version, change_type="minor")
+        version = services.approve(actor=people["reviewer"], version=version)
+        started = time.perf_counter()
+        services.publish(actor=people["lead"], version=version)
+        timings.append(time.perf_counter() - started)
+    return sorted(timings)[len(timings) // 2]
+
+
+def main():
+    started = time.monotonic()
+    fresh_database()
+    setup_django()
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from bench import seed
+    from networks.models import NetworkRole
+    from pathways.models import Pathway
+
+    call_command("migrate", verbosity=0)
+    User = get_user_model()
+    author = User.objects.create_user("bench-author", email="author@example.org")
+    lead = User.objects.create_user("bench-lead", email="lead@example.org")
+    reviewer = User.objects.create_user("bench-reviewer", email="reviewer@example.org")
+    seed.seed(author)
+    for pathway in Pathway.objects.filter(slug__in=["big", "single"]).select_related("network"):
+        for user, role in ((author, "author"), (lead, "lead"), (reviewer, "reviewer")):
+            NetworkRole.objects.get_or_create(user=user, network=pathway.network, role=role)
+    seeded = time.monotonic() - started
+
+    page_html, _ = fetch_in_process("/pathways/pathway-10/")
+    same_size = Path(settings.STATIC_ROOT) / "bench-same-size.html"
+    same_size.write_bytes(b"x" * len(page_html))
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = start_gunicorn(port)
+    try:
+        rows = measure(base, page_html)
+        people = {"author": author, "lead": lead, "reviewer": reviewer}
+        publish_big = time_publish("big", people)
+        publish_single = time_publish("single", people)
+        seed.grow(author)
+        search_large = {
+            term: wrk(f"{base}/search/?q={term}") for term in (seed.RARE_WORD, "staging")
+        }
+    finally:
+        server.terminate()
+        server.wait()
+        same_size.unlink(missing_ok=True)
+    write_report(
+        rows, publish_big, publish_single, search_large, seeded, time.monotonic() - started
+    )
+
+
+def fetch_in_process(path):
+    from django.test import Client
+
+    response = Client().get(path, HTTP_HOST="127.0.0.1")
+    assert response.status_code == 200, (path, response.status_code)
+    return response.content, response
+
+
+def measure(base, page_html):
+    from bench import seed
+
+    figures = {}
+    figures["page"] = wrk(f"{base}/pathways/pathway-10/")
+    figures["static"] = wrk(f"{base}/static/bench-same-size.html")
+    figures["big"] = wrk(f"{base}/pathways/big/")
+    figures["single"] = wrk(f"{base}/pathways/single/")
+    etag = fetch(f"{base}/pathways/pathway-10/")[1]["ETag"]
+    figures["not_modified"] = wrk(f"{base}/pathways/pathway-10/", f"If-None-Match: {etag}")
+    figures["search_rare"] = search_latency(base, seed.RARE_WORD)
+    figures["search_common"] = search_latency(base, "staging")
+    figures["weight"] = page_weight(base, page_html)
+    return figures
+
+
+def page_weight(base, page_html):
+    """Compressed bytes of the HTML and of every stylesheet and script it loads."""
+    html_bytes = len(gzip.compress(page_html, compresslevel=6))
+    assets = re.findall(rb'(?:href|src)="(/static/[^"]+\.(?:css|js))"', page_html)
+    imported = []
+    for asset in assets:
+        body, _ = fetch(base + asset.decode())
+        imported += re.findall(rb'from\s*"(\.\./[^"]+\.js)"', body)
+    sizes = {}
+    for asset in assets + [b"/static/" + path[3:] for path in imported]:
+        body, _ = fetch(base + asset.decode())
+        sizes[asset.decode()] = len(gzip.compress(body, compresslevel=6))
+    return {"html": html_bytes, "assets": sizes}
+
+
+def write_report(f, publish_big, publish_single, search_large, seeded, elapsed):
+    css_js = sum(f["weight"]["assets"].values())
+    total_kb = (f["weight"]["html"] + css_js) / 1024
+    lines = [
+        "# Benchmark: latest run",
+        "",
+        f"30 networks, 2,000 pathways, 20,000 published versions (one pathway with 500); gunicorn "
+        f"with production settings on loopback; wrk, {CONNECTIONS} connections (search: 1, the wait of one "
+        f"clinician), {SECONDS} s per figure. "
+        f"Seeded in {seeded:.0f} s; whole run {elapsed:.0f} s.",
+        "",
+        "| # | measure | figure | target | detail |",
+        "|---|---|---:|---|---|",
+        f"| 1 | pathway page / same-size static file, throughput | {f['page']['rps'] / f['static']['rps']:.2f} | >= 0.5 | "
+        f"page {f['page']['rps']:.0f} req/s, p50 {f['page']['p50']:.1f} ms, p99 {f['page']['p99']:.1f} ms; "
+        f"static {f['static']['rps']:.0f} req/s, p50 {f['static']['p50']:.1f} ms, p99 {f['static']['p99']:.1f} ms |",
+        f"| 2 | 500-version page / 1-version page, p50 latency | {f['big']['p50'] / f['single']['p50']:.2f} | <= 1.2 | "
+        f"{f['big']['p50']:.1f} ms / {f['single']['p50']:.1f} ms |",
+        f"| 3a | search p95, rare term, 20,000 / 2,000 pathways | "
+        f"{search_large[_rare()]['p95'] / f['search_rare']['p95']:.2f} | | "
+        f"{f['search_rare']['p95']:.1f} ms at 2,000; {search_large[_rare()]['p95']:.1f} ms at 20,000 |",
+        f"| 3b | search p95, common term, 20,000 / 2,000 pathways | "
+        f"{search_large['staging']['p95'] / f['search_common']['p95']:.2f} | p95 < 30 ms at 20,000 | "
+        f"{f['search_common']['p95']:.1f} ms at 2,000; {search_large['staging']['p95']:.1f} ms at 20,000 |",
+        f"| 4 | 304 conditional GET / full page, throughput | {f['not_modified']['rps'] / f['page']['rps']:.2f} | | "
+        f"{f['not_modified']['rps']:.0f} req/s / {f['page']['rps']:.0f} req/s |",
+        f"| 5 | publish on 500-version / 1-version pathway, latency | {publish_big / publish_single:.2f} | <= 1.5 | "
+        f"{publish_big * 1000:.1f} ms / {publish_single * 1000:.1f} ms (median of 5) |",
+        f"| 6 | page weight, compressed HTML + CSS + JS | {total_kb:.0f} KB | <= 150 KB | "
+        f"HTML {f['weight']['html'] / 1024:.1f} KB; "
+        + "; ".join(
+            f"{Path(name).name} {size / 1024:.1f} KB"
+            for name, size in f["weight"]["assets"].items()
+        )
+        + " |",
+        "",
+        "Errors during the wrk runs: "
+        + str(
+            sum(r["errors"] for r in f.values() if isinstance(r, dict) and "errors" in r)
+            + sum(r["errors"] for r in search_large.values())
+        )
+        + ".",
+        "",
+    ]
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text("\n".join(lines))
+    print("\n".join(lines))
+
+
+def _rare():
+    from bench import seed
+
+    return seed.RARE_WORD
+
+
+if __name__ == "__main__":
+    main()
