@@ -28,7 +28,8 @@ WRK_SCRIPT = """
 done = function(summary, latency, requests)
   io.write(string.format('{"requests": %d, "seconds": %f, "errors": %d, "p50": %d, "p95": %d, "p99": %d}\\n',
     summary.requests, summary.duration / 1e6,
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status + summary.errors.timeout,
+    summary.errors.connect + summary.errors.read + summary.errors.write
+      + summary.errors.status + summary.errors.timeout,
     latency:percentile(50), latency:percentile(95), latency:percentile(99)))
 end
 """
@@ -263,7 +264,8 @@ def write_report(f, publish_big, publish_single, search_large, seeded, elapsed):
         "",
         "| # | measure | figure | target | detail |",
         "|---|---|---:|---|---|",
-        f"| 1 | pathway page / same-size static file, throughput | {f['page']['rps'] / f['static']['rps']:.2f} | >= 0.5 | "
+        f"| 1 | pathway page / same-size static file, throughput | "
+        f"{f['page']['rps'] / f['static']['rps']:.2f} | >= 0.5 | "
         f"page {f['page']['rps']:.0f} req/s, p50 {f['page']['p50']:.1f} ms, p99 {f['page']['p99']:.1f} ms; "
         f"static {f['static']['rps']:.0f} req/s, p50 {f['static']['p50']:.1f} ms, p99 {f['static']['p99']:.1f} ms |",
         f"| 2 | 500-version page / 1-version page, p50 latency | {f['big']['p50'] / f['single']['p50']:.2f} | <= 1.2 | "

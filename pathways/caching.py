@@ -2,14 +2,20 @@
 page shows, so a conditional request is answered before any rendering.
 
 An ETag covers everything the page depends on (the version, which version is current, the
-withdrawal, whether the review is overdue, the release of the code), so it changes the moment
-any of them does; a cache can only ever keep a page that is still true.
+withdrawal, whether the review is overdue, the network's details, the release of the code), so
+it changes the moment any of them does; a cache can only ever keep a page that is still true.
+That makes the ETag a safe key for the rendered page itself: `respond` keeps pages rendered
+for readers without a session in this process's memory and serves them again without
+rendering. A publication changes the ETag, so the old rendering is simply never asked for.
 """
 
 import hashlib
 
 from django.conf import settings
-from django.utils.cache import get_conditional_response
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
 # Pages that change when anything is published: caches must ask every time (a 304 is cheap).
@@ -40,3 +46,35 @@ def cacheable(request, response, *, etag, last_modified=None, max_age=REVALIDATE
         ", must-revalidate" if not max_age else ""
     )
     return response
+
+
+def respond(request, etag, render_page, *, last_modified=None, max_age=REVALIDATE):
+    """The response for a page whose content `etag` identifies: a 304 when the client already
+    has it, this process's stored rendering when there is one, else a fresh one.
+
+    `render_page()` returns the response and whether it shows exactly what `etag` was made
+    from (it may not, if an edit landed in between): only then is it kept.
+    """
+    if response := not_modified(request, etag, last_modified):
+        return response
+    key = _page_key(request, etag) if _is_anonymous(request) else None
+    html = caches["pages"].get(key) if key else None
+    if html is not None:
+        response = HttpResponse(html)
+        patch_vary_headers(response, ["Cookie"])  # as the rendered page has, for shared caches
+    else:
+        response, shows_etag = render_page()
+        if key and shows_etag and response.status_code == 200 and not response.cookies:
+            caches["pages"].set(key, response.content)
+    return cacheable(request, response, etag=etag, last_modified=last_modified, max_age=max_age)
+
+
+def _is_anonymous(request):
+    """No session and no pending message: the page holds nothing that is this reader's own."""
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and CookieStorage.cookie_name not in cookies
+
+
+def _page_key(request, etag):
+    # The page shows its own address, so the host is part of what it depends on.
+    return f"{etag}|{request.scheme}|{request.get_host()}"

@@ -144,6 +144,7 @@ class SearchForm(forms.Form):
         required=False,
         empty_label="All cancers",
     )
+    page = forms.IntegerField(min_value=1, max_value=1000, required=False)
 
 
 class PathwayFilterForm(forms.Form):

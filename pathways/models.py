@@ -147,6 +147,11 @@ class PathwayVersion(models.Model):
         editable=False,
     )
     effective_from = models.DateTimeField(null=True, blank=True, editable=False)
+    # When the version stops (or stopped) being current: a higher-numbered published version
+    # takes effect, or the pathway is withdrawn. It is current from effective_from until then.
+    # Kept by PostgreSQL triggers (migration 0007), so current versions are found by index
+    # rather than by comparing each version with the others.
+    superseded_at = models.DateTimeField(null=True, blank=True, editable=False)
     next_review_on = models.DateField(null=True, blank=True, editable=False)
     # Kept by PostgreSQL itself from the text, so it can never disagree with it.
     search_vector = models.GeneratedField(
@@ -156,15 +161,40 @@ class PathwayVersion(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    # Title and summary alone: small enough to rank thousands of matches in milliseconds.
+    heading_vector = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config="english")
+        + SearchVector("summary", weight="B", config="english"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = VersionQuerySet.as_manager()
     # Each saved state, with who saved it; derived columns are left out (they follow the text).
-    history = HistoricalRecords(excluded_fields=["body_html", "contents", "search_vector"])
+    history = HistoricalRecords(
+        excluded_fields=[
+            "body_html",
+            "contents",
+            "search_vector",
+            "heading_vector",
+            "superseded_at",
+        ]
+    )
 
     class Meta:
         ordering = ["pathway", "-major", "-minor", "-created_at"]
         indexes = [
-            GinIndex(fields=["search_vector"], name="version_search_vector"),
+            # Search looks only at versions not (yet) superseded, however long the archive.
+            GinIndex(
+                fields=["search_vector"],
+                name="unsuperseded_search_vector",
+                condition=Q(superseded_at__isnull=True),
+            ),
+            models.Index(
+                fields=["superseded_at"],
+                name="version_superseded_at",
+                condition=Q(superseded_at__isnull=False),
+            ),
             GinIndex(OpClass("title", name="gin_trgm_ops"), name="version_title_trigram"),
             models.Index(fields=["status", "effective_from"], name="version_status_effective"),
         ]

@@ -2,8 +2,10 @@
 and the pathway and version pages answer conditional requests before rendering."""
 
 import re
+from dataclasses import astuple
 
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -11,10 +13,11 @@ from django.utils import timezone
 
 from pathways import caching, diff, queries
 from pathways.forms import PathwayFilterForm, SearchForm
-from pathways.models import Pathway
+from pathways.models import Pathway, PathwayVersion
 
 VERSION_NUMBER = re.compile(r"^([1-9][0-9]{0,3})\.([0-9]{1,4})$")
 PAGE_SIZE = 25
+SEARCH_PAGE_SIZE = 10  # as NHS.UK's own search
 
 
 def bad_request(request, message):
@@ -77,30 +80,43 @@ def pathway_list(request):
     )
 
 
+def _public_state(slug):
+    state = queries.pathway_state(slug)
+    if state is None or not state.is_public:
+        raise Http404  # no such pathway, a draft, or a first version scheduled for later
+    return state
+
+
+def _state_etag(request, kind, state, *parts):
+    """The validator of a page about a pathway: everything in its `PathwayState`, the time-
+    dependent facts the page shows (`parts`) and the release (in make_etag)."""
+    return caching.make_etag(request, kind, *astuple(state), *parts)
+
+
 def pathway_detail(request, slug):
-    pathway = _get_public_pathway(slug)
-    newest = list(pathway.versions.in_effect().newest_first()[:2])
-    current, previous = (newest + [None, None])[:2]
-    overdue = bool(current) and current.next_review_on < timezone.localdate()
-    etag = caching.make_etag(
-        request, "pathway", pathway.pk, pathway.withdrawn_at, current and current.pk, overdue
-    )
-    last_modified = pathway.withdrawn_at or (current and current.effective_from)
-    if response := caching.not_modified(request, etag, last_modified):
-        return response
-    response = render(
-        request,
-        "pathways/pathway_detail.html",
-        {
-            "pathway": pathway,
-            "version": current,
-            "current": current,
-            "previous": previous,
-            "overdue": overdue,
-            "breadcrumbs": _crumbs(),
-        },
-    )
-    return caching.cacheable(request, response, etag=etag, last_modified=last_modified)
+    state = _public_state(slug)
+    overdue = state.next_review_on < timezone.localdate()
+    etag = _state_etag(request, "pathway", state, overdue)
+
+    def render_page():
+        # The current version and the one before it; numbers only grow, so these are fixed.
+        newest = list(
+            PathwayVersion.objects.in_effect()
+            .filter(pathway=state.pathway_id)
+            .filter(Q(major__lt=state.major) | Q(major=state.major, minor__lte=state.minor))
+            .select_related("pathway__network", "pathway__cancer_type")
+            .defer("search_vector")
+            .newest_first()[:2]
+        )
+        version, previous = (newest + [None])[:2]
+        pathway = version.pathway
+        context = {"pathway": pathway, "version": version, "previous": previous}
+        context.update(is_current=True, overdue=overdue, breadcrumbs=_crumbs())
+        page = render(request, "pathways/pathway_detail.html", context)
+        return page, state.describes(pathway)
+
+    last_modified = state.withdrawn_at or state.effective_from
+    return caching.respond(request, etag, render_page, last_modified=last_modified)
 
 
 def version_list(request, slug):
@@ -121,38 +137,30 @@ def version_list(request, slug):
 
 
 def version_detail(request, slug, number):
-    pathway = _get_public_pathway(slug)
+    state = _public_state(slug)
     major, minor = number
-    version = get_object_or_404(pathway.versions.in_effect(), major=major, minor=minor)
-    current = pathway.versions.in_effect().newest_first().only("pathway", "major", "minor").first()
-    is_current = current == version and not pathway.is_withdrawn
+    version = get_object_or_404(
+        PathwayVersion.objects.in_effect()
+        .select_related("pathway__network", "pathway__cancer_type")
+        .defer("search_vector"),
+        pathway=state.pathway_id,
+        major=major,
+        minor=minor,
+    )
+    pathway = version.pathway
+    is_current = version.pk == state.version_id and not pathway.is_withdrawn
     overdue = is_current and version.next_review_on < timezone.localdate()
-    etag = caching.make_etag(
-        request,
-        "version",
-        version.pk,
-        version.content_hash,
-        current.pk,
-        pathway.withdrawn_at,
-        overdue,
-    )
-    if response := caching.not_modified(request, etag, version.effective_from):
-        return response
-    response = render(
-        request,
-        "pathways/version_detail.html",
-        {
-            "pathway": pathway,
-            "version": version,
-            "current": current,
-            "is_current": is_current,
-            "overdue": overdue,
-            "breadcrumbs": _crumbs(pathway),
-        },
-    )
+    etag = _state_etag(request, "version", state, version.pk, version.content_hash, overdue)
+
+    def render_page():
+        context = {"pathway": pathway, "version": version, "current_number": state.number}
+        context.update(is_current=is_current, overdue=overdue, breadcrumbs=_crumbs(pathway))
+        page = render(request, "pathways/version_detail.html", context)
+        return page, state.describes(pathway)
+
     max_age = caching.REVALIDATE if is_current else caching.SUPERSEDED_MAX_AGE
-    return caching.cacheable(
-        request, response, etag=etag, last_modified=version.effective_from, max_age=max_age
+    return caching.respond(
+        request, etag, render_page, last_modified=version.effective_from, max_age=max_age
     )
 
 
@@ -199,19 +207,21 @@ def search(request):
             "That search could not be understood: "
             + " ".join(error for errors in form.errors.values() for error in errors),
         )
-    text = form.cleaned_data.get("q", "") if form.is_bound else ""
-    filters = (
-        {
-            "network": form.cleaned_data.get("network"),
-            "cancer_type": form.cleaned_data.get("cancer"),
-        }
-        if form.is_bound
-        else {}
+    options = form.cleaned_data if form.is_bound else {}
+    text = options.get("q", "")
+    filters = {"network": options.get("network"), "cancer_type": options.get("cancer")}
+    page = options.get("page") or 1
+    first = (page - 1) * SEARCH_PAGE_SIZE
+    results, has_next = (
+        queries.search(text, offset=first, count=SEARCH_PAGE_SIZE, **filters)
+        if text
+        else ([], False)
     )
-    results = list(queries.search(text, **filters)[:50]) if text else []
     for result in results:
         result.snippet_html = queries.highlighted(result.snippet)
-    suggestions = list(queries.similar_titles(text, **filters)) if text and not results else []
+    suggestions = (
+        list(queries.similar_titles(text, **filters)) if text and page == 1 and not results else []
+    )
     return render(
         request,
         "pathways/search.html",
@@ -219,6 +229,10 @@ def search(request):
             "form": form,
             "query": text,
             "results": results,
+            "first": first + 1,
+            "last": first + len(results),
+            "previous_page": page - 1 if page > 1 else None,
+            "next_page": page + 1 if has_next else None,
             "suggestions": suggestions,
             "breadcrumbs": [("Home", reverse("home"))],
         },

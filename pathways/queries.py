@@ -5,13 +5,17 @@ come, of a pathway not withdrawn), so a scheduled version takes over at its mome
 job needing to run. Each function is one SQL query however many versions exist.
 """
 
+from dataclasses import dataclass
+from datetime import date, datetime
+
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
     TrigramWordSimilarity,
 )
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db import connection
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -28,22 +32,96 @@ SIMILAR_TITLE = 0.4
 
 
 def current_versions(at=None):
-    """The current version of every pathway that has one, with its pathway, network and cancer."""
+    """The current version of every pathway that has one, with its pathway, network and cancer:
+    in effect and not superseded (by a newer version in effect, or the pathway's withdrawal)."""
     at = at or timezone.now()
-    newer = (
-        PathwayVersion.objects.in_effect(at)
-        .filter(pathway=OuterRef("pathway"))
-        .filter(
-            Q(major__gt=OuterRef("major")) | Q(major=OuterRef("major"), minor__gt=OuterRef("minor"))
-        )
-    )
     return (
         PathwayVersion.objects.in_effect(at)
-        .filter(pathway__withdrawn_at__isnull=True)
-        .exclude(Exists(newer))
+        .filter(NOT_SUPERSEDED | _superseded_after(at))
         .select_related("pathway__network", "pathway__cancer_type")
-        .defer("body", "body_html", "contents", "search_vector")
+        .defer("body", "body_html", "contents", "search_vector", "heading_vector")
     )
+
+
+# The two ways a version in effect is current: not superseded (the indexed case, by far the
+# commoner), or superseded only at a time still to come (a successor is scheduled).
+NOT_SUPERSEDED = Q(superseded_at__isnull=True)
+
+
+def _superseded_after(at):
+    return Q(superseded_at__gt=at)
+
+
+@dataclass(frozen=True)
+class PathwayState:
+    """The few facts that decide what a pathway's public pages show: which version is current,
+    the withdrawal, the review date, the owning network's details. Every field is part of the
+    pages' validators, so a change to any of them is a new page."""
+
+    pathway_id: int
+    title: str
+    first_published_at: datetime | None
+    withdrawn_at: datetime | None
+    network_id: int
+    network_slug: str
+    network_name: str
+    network_short_name: str
+    network_email: str
+    cancer_type: str
+    version_id: int
+    major: int
+    minor: int
+    effective_from: datetime
+    next_review_on: date
+
+    @property
+    def number(self):
+        return f"{self.major}.{self.minor}"
+
+    @property
+    def is_public(self):
+        return self.first_published_at is not None and self.first_published_at <= timezone.now()
+
+    def describes(self, pathway):
+        """Whether `pathway` (with its network and cancer type loaded) still has these facts."""
+        network = pathway.network
+        return (
+            self.pathway_id,
+            self.title,
+            self.first_published_at,
+            self.withdrawn_at,
+            self.network_id,
+            self.network_slug,
+            self.network_name,
+            self.network_short_name,
+            self.network_email,
+            self.cancer_type,
+        ) == (
+            pathway.pk,
+            pathway.title,
+            pathway.first_published_at,
+            pathway.withdrawn_at,
+            network.pk,
+            network.slug,
+            network.name,
+            network.short_name,
+            network.contact_email,
+            pathway.cancer_type.name,
+        )
+
+
+def pathway_state(slug, at=None):
+    """The `PathwayState` of the pathway at `slug` in one query; None if it has no version in
+    effect (no such pathway, a draft, or a first version scheduled for later).
+
+    It runs on every public page view, so it is a database function (migration 0008) whose
+    plan PostgreSQL keeps per connection: the ORM would spend four times as long building the
+    query, and PostgreSQL as long planning it, as answering it takes.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT * FROM pathways_pathway_state(%s, %s)", [slug, at or timezone.now()])
+        row = cursor.fetchone()
+    return PathwayState(*row) if row else None
 
 
 def filtered(versions, *, network=None, cancer_type=None):
@@ -54,14 +132,38 @@ def filtered(versions, *, network=None, cancer_type=None):
     return versions
 
 
-def search(text, **filters):
-    """Current versions matching `text` (web search syntax), best first, with snippets."""
+def search(text, *, offset, count, **filters):
+    """`count` current versions matching `text` (web search syntax) from the `offset`th, and
+    whether more follow. Those whose title, then summary, match best come first, then the rest
+    by title; each has a `snippet` of its text around the matches.
+
+    The ranking reads only titles and summaries, so a word in every pathway costs little at
+    any size; each way of being current is its own part of a UNION, so the one holding nearly
+    every match is answered from the index of unsuperseded versions and the archive of
+    superseded versions is never read. Snippets need the whole text: only the shown get them.
+    """
+    at = timezone.now()
     query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
-    return (
-        filtered(current_versions(), **filters)
-        .filter(search_vector=query)
+
+    def ranked(way):
+        return (
+            filtered(PathwayVersion.objects.in_effect(at).filter(way), **filters)
+            .filter(search_vector=query)
+            .annotate(rank=SearchRank(F("heading_vector"), query))
+            .values_list("pk", "rank", "title")
+            .order_by()  # not the model's ordering, which would sort each part by pathway
+        )
+
+    best = ranked(NOT_SUPERSEDED).union(ranked(_superseded_after(at)), all=True)
+    found = [pk for pk, _, _ in best.order_by("-rank", "title", "pk")[offset : offset + count + 1]]
+    shown = found[:count]
+    if not shown:
+        return [], False
+    versions = (
+        PathwayVersion.objects.filter(pk__in=shown)
+        .select_related("pathway__network", "pathway__cancer_type")
+        .defer("body_html", "contents", "search_vector", "heading_vector")
         .annotate(
-            rank=SearchRank(F("search_vector"), query),
             snippet=SearchHeadline(
                 "body",
                 query,
@@ -72,10 +174,11 @@ def search(text, **filters):
                 min_words=15,
                 max_fragments=2,
                 fragment_delimiter=" … ",
-            ),
+            )
         )
-        .order_by("-rank", "title")
+        .in_bulk()
     )
+    return [versions[pk] for pk in shown], len(found) > count
 
 
 def highlighted(snippet):

@@ -107,6 +107,19 @@ DATABASES["default"]["OPTIONS"] = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Caches ---------------------------------------------------------------------------------
+# In each process's memory: nothing to run or to keep consistent. "pages" holds rendered public
+# pages keyed by their ETag (pathways/caching.py), so an entry can never outlive its truth.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "TIMEOUT": 24 * 60 * 60,
+        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", default=2000, minimum=1)},
+    },
+}
+
 # --- Authentication -------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = ["networks.throttling.ThrottledModelBackend"]
 # Failed sign-ins allowed in the window, per account and per address, before a pause.

@@ -3,6 +3,7 @@
 from importlib import import_module
 
 import pytest
+from django.core.cache import caches
 from django.test.testcases import LiveServerThread
 
 from networks.models import Network, NetworkRole
@@ -13,6 +14,12 @@ from tests.factories import give_role, make_network, make_user
 def fast_password_hashing(settings):
     """Production's deliberately slow hasher would cost a third of a second per test user."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with no rendered pages kept from another (see pathways/caching.py)."""
+    caches["pages"].clear()
 
 
 @pytest.fixture

@@ -57,6 +57,7 @@ def publish_change(
     body,
     change_type="major",
     note="Changed the staging advice.",
+    effective_on=None,
 ):
     """Take a published pathway through a whole new version; returns the published version."""
     version = services.start_new_version(actor=author, pathway=version_source.pathway)
@@ -67,4 +68,19 @@ def publish_change(
     for reviewer in reviewers:
         if version.status == "in_review":
             version = services.approve(actor=reviewer, version=version)
-    return services.publish(actor=lead, version=version)
+    return services.publish(actor=lead, version=version, effective_on=effective_on)
+
+
+def publish_pathway(team, network, title, body=BODY, cancer="lung"):
+    """A new pathway, taken to its first published version."""
+    version = services.create_pathway(
+        actor=team["author"],
+        network=network,
+        title=title,
+        cancer_type=CancerType.objects.get(slug=cancer),
+    )
+    version = write(team["author"], version, body=body)
+    version = services.submit(actor=team["author"], version=version, change_type="major")
+    for reviewer in team["reviewers"]:
+        version = services.approve(actor=reviewer, version=version)
+    return services.publish(actor=team["lead"], version=version)

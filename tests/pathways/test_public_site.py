@@ -6,11 +6,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from networks.models import CancerType
 from pathways import services
 from pathways.models import PathwayVersion
 from tests.factories import make_network
-from tests.lifecycle import BODY, publish_change, write
+from tests.lifecycle import BODY, publish_change, publish_pathway, write
 
 pytestmark = pytest.mark.django_db
 
@@ -35,20 +34,6 @@ def three_versions(published, team):
             **team,
         ),
     )
-
-
-def publish_pathway(team, network, title, body=BODY, cancer="lung"):
-    version = services.create_pathway(
-        actor=team["author"],
-        network=network,
-        title=title,
-        cancer_type=CancerType.objects.get(slug=cancer),
-    )
-    version = write(team["author"], version, body=body)
-    version = services.submit(actor=team["author"], version=version, change_type="major")
-    for reviewer in team["reviewers"]:
-        version = services.approve(actor=reviewer, version=version)
-    return services.publish(actor=team["lead"], version=version)
 
 
 class TestHome:
@@ -186,7 +171,7 @@ class TestSearch:
         self, client, three_versions
     ):
         html = client.get("/search/", {"q": "PET-CT staging"}).content.decode()
-        assert "1 result for" in html
+        assert "Results 1 to 1 for" in html
         assert "Version 2.0" in html and "<mark>" in html
 
     def test_ranks_a_title_match_above_a_body_match(self, client, published, team):
@@ -201,7 +186,7 @@ class TestSearch:
 
     def test_does_not_find_superseded_withdrawn_or_draft_text(self, client, three_versions, team):
         services.start_new_version(actor=team["author"], pathway=three_versions[0].pathway)
-        assert "0 results" in client.get("/search/", {"q": '"Stage with CT"'}).content.decode()
+        assert "No results for" in client.get("/search/", {"q": '"Stage with CT"'}).content.decode()
 
     def test_suggests_the_pathway_a_misspelt_search_meant(self, client, published):
         html = client.get("/search/", {"q": "ovarain"}).content.decode()
@@ -211,7 +196,7 @@ class TestSearch:
         html = client.get(
             "/search/", {"q": "ovarian", "network": other_network.slug}
         ).content.decode()
-        assert "0 results" in html
+        assert "No results for" in html
 
     @pytest.mark.parametrize(
         "text",
@@ -278,11 +263,11 @@ class TestCaching:
         )
         assert since.status_code == 304
 
-    def test_a_304_costs_no_rendering_and_two_queries(
+    def test_a_304_costs_no_rendering_and_one_query(
         self, client, published, django_assert_num_queries
     ):
         etag = client.get("/pathways/ovarian-cancer/")["ETag"]
-        with django_assert_num_queries(2):
+        with django_assert_num_queries(1):
             assert (
                 client.get("/pathways/ovarian-cancer/", HTTP_IF_NONE_MATCH=etag).status_code == 304
             )
@@ -335,9 +320,9 @@ PAGES = {
     "list filtered": ("/pathways/?network=woscan&cancer=ovarian&sort=newest", 6),
     "pathway": ("/pathways/ovarian-cancer/", 2),
     "versions": ("/pathways/ovarian-cancer/versions/", 4),
-    "version": ("/pathways/ovarian-cancer/versions/1.0/", 3),
+    "version": ("/pathways/ovarian-cancer/versions/1.0/", 2),
     "compare": ("/pathways/ovarian-cancer/compare/?from=1.0&to=1.1", 2),
-    "search": ("/search/?q=staging", 3),
+    "search": ("/search/?q=staging", 4),
     "search misspelt": ("/search/?q=ovarain", 4),
     "feed": ("/feeds/", 1),
     "networks": ("/networks/", 3),
