@@ -99,6 +99,7 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured("DATABASE_URL must name a PostgreSQL database.")
+DATABASES["default"]["ENGINE"] = "scn_portal.postgresql"  # its health check: see there
 DATABASES["default"]["OPTIONS"] = {
     # Fail fast rather than hang a worker when the database is unreachable.
     "connect_timeout": env_int("DB_CONNECT_TIMEOUT", default=5, minimum=1),

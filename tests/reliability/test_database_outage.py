@@ -65,3 +65,35 @@ def test_a_runaway_query_is_stopped_well_before_gunicorn_would_kill_the_worker()
     assert timeout == "10s"
     assert 10 * 3 <= gunicorn_conf.timeout
     assert "statement_timeout" in settings.DATABASES["default"]["OPTIONS"]["options"]
+
+
+@pytest.fixture
+def own_connection():
+    """A second connection to the test database, like one a worker keeps between requests."""
+    from django.db import connections
+
+    wrapper = connections.create_connection("default")
+    wrapper.ensure_connection()
+    yield wrapper
+    wrapper.close()
+
+
+def test_a_healthy_connection_passes_its_check_without_a_query(own_connection, monkeypatch):
+    from django.db.backends.postgresql import base
+
+    def query_check(self):
+        raise AssertionError("the health check sent a query to a healthy connection")
+
+    monkeypatch.setattr(base.DatabaseWrapper, "is_usable", query_check)
+    assert own_connection.is_usable()
+
+
+def test_a_connection_the_server_closed_fails_its_check(own_connection):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(%s)", [own_connection.connection.info.backend_pid]
+        )
+    deadline = time.monotonic() + 5
+    while own_connection.is_usable() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not own_connection.is_usable()
