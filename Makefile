@@ -115,5 +115,5 @@ lint: install
 # Not part of `make test`: seeds its own database, needs wrk (Debian's package) and a few minutes.
 bench: install assets db-start collectstatic
 	@command -v wrk >/dev/null || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
-		$$sudo apt-get install -y -qq wrk; }
+		$$sudo apt-get update -qq && $$sudo apt-get install -y -qq wrk; }
 	$(BIN)/python bench/run.py

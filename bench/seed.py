@@ -143,11 +143,12 @@ def grow(author, to_pathways=20_000):
 
 
 def _settle():
-    """What autovacuum would do in the minutes after a bulk load, done now, so that the
-    measurements that follow do not share the machine with it."""
+    """What autovacuum and the checkpointer would do in the minutes after a bulk load, done
+    now, so that the measurements that follow do not share the machine with them."""
     with connection.cursor() as cursor:
         cursor.execute(NO_TIMEOUT)
         cursor.execute("VACUUM ANALYZE")
+        cursor.execute("CHECKPOINT")
 
 
 def _json(value):

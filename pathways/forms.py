@@ -130,7 +130,18 @@ class WithdrawForm(NhsukForm):
     )
 
 
-class SearchForm(forms.Form):
+class ListedChoicesForm(forms.Form):
+    """Reads each model choice field's options once, into a list, for includes/select.html:
+    a template looping over Django's lazy choices counts them first (two queries, not one)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField):
+                field.choices = list(iter(field.choices))  # iter(): no len(), so no COUNT
+
+
+class SearchForm(ListedChoicesForm):
     q = forms.CharField(max_length=200, required=False, label="Search pathways")
     network = forms.ModelChoiceField(
         queryset=Network.objects.active(),
@@ -147,7 +158,7 @@ class SearchForm(forms.Form):
     page = forms.IntegerField(min_value=1, max_value=1000, required=False)
 
 
-class PathwayFilterForm(forms.Form):
+class PathwayFilterForm(ListedChoicesForm):
     ORDERINGS = {
         "title": ["title"],
         "newest": ["-effective_from", "title"],

@@ -2,7 +2,6 @@
 and the pathway and version pages answer conditional requests before rendering."""
 
 import re
-from dataclasses import astuple
 
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -54,7 +53,6 @@ def home(request):
             "recent": queries.recently_published(),
             "networks": queries.networks_with_pathway_counts(),
             "cancer_types": queries.cancer_types_with_pathway_counts(),
-            "search_form": SearchForm(),
         },
     )
 
@@ -90,7 +88,7 @@ def _public_state(slug):
 def _state_etag(request, kind, state, *parts):
     """The validator of a page about a pathway: everything in its `PathwayState`, the time-
     dependent facts the page shows (`parts`) and the release (in make_etag)."""
-    return caching.make_etag(request, kind, *astuple(state), *parts)
+    return caching.make_etag(request, kind, *state, *parts)
 
 
 def pathway_detail(request, slug):

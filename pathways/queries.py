@@ -5,8 +5,8 @@ come, of a pathway not withdrawn), so a scheduled version takes over at its mome
 job needing to run. Each function is one SQL query however many versions exist.
 """
 
-from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -52,8 +52,7 @@ def _superseded_after(at):
     return Q(superseded_at__gt=at)
 
 
-@dataclass(frozen=True)
-class PathwayState:
+class PathwayState(NamedTuple):
     """The few facts that decide what a pathway's public pages show: which version is current,
     the withdrawal, the review date, the owning network's details. Every field is part of the
     pages' validators, so a change to any of them is a new page."""
