@@ -106,7 +106,7 @@ restore: db-start
 
 # Bounded (LOADTEST_SECONDS, default 20) and on loopback only; uses its own throwaway database.
 loadtest: install assets db-start collectstatic
-	$(BIN)/python bench/loadtest.py
+	$(BIN)/python -m bench.loadtest
 
 lint: install
 	$(BIN)/ruff format --check .
@@ -116,4 +116,4 @@ lint: install
 bench: install assets db-start collectstatic
 	@command -v wrk >/dev/null || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
 		$$sudo apt-get update -qq && $$sudo apt-get install -y -qq wrk; }
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run

@@ -11,7 +11,6 @@ import os
 import random
 import re
 import secrets
-import socket
 import subprocess
 import sys
 import threading
@@ -21,6 +20,8 @@ import urllib.parse
 import urllib.request
 from http.cookiejar import CookieJar
 from pathlib import Path
+
+from bench.server import gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 SECONDS = int(os.environ.get("LOADTEST_SECONDS", "20"))
@@ -150,12 +151,6 @@ def review_flow(base, results, stop, flow):
         person.request(f"/workspace/versions/{version}/publish/", {"next_review_on": "2031-01-01"})
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else 0.0
@@ -188,37 +183,14 @@ def prepare_database(env):
 
 def main():
     env = prepare_database({**os.environ, "SECRET_KEY": secrets.token_urlsafe(50)})
-    port = free_port()
     env.update(
         DEBUG="0",
         ALLOWED_HOSTS="127.0.0.1",
         SESSION_COOKIE_SECURE="0",
         CSRF_COOKIE_SECURE="0",
-        GUNICORN_BIND=f"127.0.0.1:{port}",
         LOG_LEVEL="WARNING",
     )
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "-c",
-            "python:scn_portal.gunicorn_conf",
-            "--access-logfile",
-            "/dev/null",
-            "scn_portal.wsgi",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
+    with gunicorn(env) as base:
         results, stop = Results(), threading.Event()
         threads = [
             threading.Thread(target=read_pages, args=(base, results, stop)) for _ in range(READERS)
@@ -235,9 +207,6 @@ def main():
         for thread in threads:
             thread.join()
         elapsed = time.monotonic() - started
-    finally:
-        server.terminate()
-        server.wait()
     report(results, elapsed)
     return 1 if results.error_count else 0
 

@@ -12,13 +12,13 @@ import logging
 import os
 import re
 import secrets
-import socket
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+from bench.server import gunicorn
 
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE = "scn_portal_bench"
@@ -52,7 +52,6 @@ def setup_django():
         LOG_LEVEL="WARNING",
         EMAIL_HOST="",
     )
-    sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scn_portal.settings")
     import django
 
@@ -68,41 +67,6 @@ def fresh_database():
     with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{DATABASE}"')
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def start_gunicorn(port):
-    env = {
-        **os.environ,
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "GUNICORN_WORKERS": os.environ.get("BENCH_WORKERS", "3"),
-    }
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "-c",
-            "python:scn_portal.gunicorn_conf",
-            "--access-logfile",
-            "/dev/null",
-            "scn_portal.wsgi",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
-            return server
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit("gunicorn did not start")
 
 
 def wrk(url, *headers, connections=CONNECTIONS):
@@ -189,19 +153,18 @@ def main():
     same_size = Path(settings.STATIC_ROOT) / "bench-same-size.html"
     same_size.write_bytes(b"x" * len(page_html))
 
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = start_gunicorn(port)
+    workers = os.environ.get("BENCH_WORKERS", "3")
     try:
-        rows = measure(base, page_html)
-        people = {"author": author, "lead": lead, "reviewer": reviewer}
-        publish_big = time_publish("big", people)
-        publish_single = time_publish("single", people)
-        seed.grow(author)
-        search_large = {term: search_latency(base, term) for term in (seed.RARE_WORD, "staging")}
+        with gunicorn({**os.environ, "GUNICORN_WORKERS": workers}) as base:
+            rows = measure(base, page_html)
+            people = {"author": author, "lead": lead, "reviewer": reviewer}
+            publish_big = time_publish("big", people)
+            publish_single = time_publish("single", people)
+            seed.grow(author)
+            search_large = {
+                term: search_latency(base, term) for term in (seed.RARE_WORD, "staging")
+            }
     finally:
-        server.terminate()
-        server.wait()
         same_size.unlink(missing_ok=True)
     write_report(
         rows, publish_big, publish_single, search_large, seeded, time.monotonic() - started

@@ -55,19 +55,16 @@ def test_after_a_publication_the_new_version_is_current_at_once(client, publishe
 def test_a_scheduled_version_replaces_the_kept_page_at_its_moment(
     client, published, team, monkeypatch
 ):
-    version = services.start_new_version(actor=team["author"], pathway=published.pathway)
-    version = write(team["author"], version, body=BODY + "\nScheduled text.\n")
-    version = services.submit(actor=team["author"], version=version, change_type="minor")
-    version = services.approve(actor=team["reviewers"][0], version=version)
-    scheduled = services.publish(
-        actor=team["lead"], version=version, effective_on=timezone.localdate() + timedelta(days=2)
+    in_two_days = timezone.localdate() + timedelta(days=2)
+    scheduled = publish_change(
+        published, body=BODY + "\nScheduled text.\n", effective_on=in_two_days, **team
     )
     assert "Scheduled text." not in text(client)
     moment = scheduled.effective_from + timedelta(minutes=1)
     monkeypatch.setattr(timezone, "now", lambda: moment)
     monkeypatch.setattr(timezone, "localdate", lambda *args: moment.date())
     page = text(client)
-    assert "Scheduled text." in page and "1.1 (current)" in page
+    assert "Scheduled text." in page and "2.0 (current)" in page
 
 
 def test_withdrawal_replaces_the_kept_pages(client, published, lead):

@@ -105,14 +105,9 @@ class TestPathwayPage:
     def test_a_scheduled_version_takes_over_at_its_moment_with_no_job(
         self, client, published, team
     ):
-        version = services.start_new_version(actor=team["author"], pathway=published.pathway)
-        version = write(team["author"], version, body=BODY + "\nScheduled text.\n")
-        version = services.submit(actor=team["author"], version=version, change_type="minor")
-        version = services.approve(actor=team["reviewers"][0], version=version)
-        scheduled = services.publish(
-            actor=team["lead"],
-            version=version,
-            effective_on=timezone.localdate() + timedelta(days=2),
+        in_two_days = timezone.localdate() + timedelta(days=2)
+        scheduled = publish_change(
+            published, body=BODY + "\nScheduled text.\n", effective_on=in_two_days, **team
         )
         assert "Scheduled text." not in client.get("/pathways/ovarian-cancer/").content.decode()
         moment = scheduled.effective_from + timedelta(minutes=1)
