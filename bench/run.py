@@ -150,6 +150,7 @@ def main():
     seeded = time.monotonic() - started
 
     page_html, _ = fetch_in_process("/pathways/pathway-10/")
+    queries_per_page = count_queries()
     same_size = Path(settings.STATIC_ROOT) / "bench-same-size.html"
     same_size.write_bytes(b"x" * len(page_html))
 
@@ -167,7 +168,13 @@ def main():
     finally:
         same_size.unlink(missing_ok=True)
     write_report(
-        rows, publish_big, publish_single, search_large, seeded, time.monotonic() - started
+        queries_per_page,
+        rows,
+        publish_big,
+        publish_single,
+        search_large,
+        seeded,
+        time.monotonic() - started,
     )
 
 
@@ -177,6 +184,34 @@ def fetch_in_process(path):
     response = Client().get(path, HTTP_HOST="127.0.0.1")
     assert response.status_code == 200, (path, response.status_code)
     return response.content, response
+
+
+QUERIED_PAGES = {
+    "home": "/",
+    "pathway list": "/pathways/",
+    "pathway (first view)": "/pathways/big/",
+    "pathway (kept page)": "/pathways/big/",
+    "version": "/pathways/big/versions/1.0/",
+    "versions list": "/pathways/big/versions/",
+    "compare": "/pathways/big/compare/?from=1.0&to=2.0",
+    "search": "/search/?q=staging",
+    "feed": "/feeds/",
+    "networks": "/networks/",
+}
+
+
+def count_queries():
+    """SQL queries each public page type costs at this size (tests hold them constant)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    counts, client = {}, Client()
+    for name, path in QUERIED_PAGES.items():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path, HTTP_HOST="127.0.0.1").status_code == 200, path
+        counts[name] = len(captured.captured_queries)
+    return counts
 
 
 def measure(base, page_html):
@@ -210,7 +245,7 @@ def page_weight(base, page_html):
     return {"html": html_bytes, "assets": sizes}
 
 
-def write_report(f, publish_big, publish_single, search_large, seeded, elapsed):
+def write_report(queries_per_page, f, publish_big, publish_single, search_large, seeded, elapsed):
     css_js = sum(f["weight"]["assets"].values())
     total_kb = (f["weight"]["html"] + css_js) / 1024
     lines = [
@@ -231,10 +266,10 @@ def write_report(f, publish_big, publish_single, search_large, seeded, elapsed):
         f"{f['big']['p50']:.1f} ms / {f['single']['p50']:.1f} ms |",
         f"| 3a | search p95, rare term, 20,000 / 2,000 pathways | "
         f"{search_large[_rare()]['p95'] / f['search_rare']['p95']:.2f} | | "
-        f"{f['search_rare']['p95']:.1f} ms at 2,000; {search_large[_rare()]['p95']:.1f} ms at 20,000 |",
+        + _search_detail(f["search_rare"], search_large[_rare()]),
         f"| 3b | search p95, common term, 20,000 / 2,000 pathways | "
         f"{search_large['staging']['p95'] / f['search_common']['p95']:.2f} | p95 < 30 ms at 20,000 | "
-        f"{f['search_common']['p95']:.1f} ms at 2,000; {search_large['staging']['p95']:.1f} ms at 20,000 |",
+        + _search_detail(f["search_common"], search_large["staging"]),
         f"| 4 | 304 conditional GET / full page, throughput | {f['not_modified']['rps'] / f['page']['rps']:.2f} | | "
         f"{f['not_modified']['rps']:.0f} req/s / {f['page']['rps']:.0f} req/s |",
         f"| 5 | publish on 500-version / 1-version pathway, latency | {publish_big / publish_single:.2f} | <= 1.5 | "
@@ -254,10 +289,21 @@ def write_report(f, publish_big, publish_single, search_large, seeded, elapsed):
         )
         + ".",
         "",
+        "SQL queries per public page at 2,000 pathways (the same at any size: tests assert it): "
+        + "; ".join(f"{name} {count}" for name, count in queries_per_page.items())
+        + ".",
+        "",
     ]
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text("\n".join(lines))
     print("\n".join(lines))
+
+
+def _search_detail(small, large):
+    return (
+        f"p95 {small['p95']:.1f} ms (p50 {small['p50']:.1f}) at 2,000; "
+        f"p95 {large['p95']:.1f} ms (p50 {large['p50']:.1f}) at 20,000 |"
+    )
 
 
 def _rare():
