@@ -16,7 +16,7 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
 # Recycle workers now and then, so a slow leak can never take the service down; rarely, as a
-# worker serves a thousand pages a second and a new one starts with no pages kept in memory.
+# worker serves hundreds of pages a second and a new one starts with no pages kept in memory.
 max_requests = 50_000
 max_requests_jitter = 5_000
 accesslog = "-"
