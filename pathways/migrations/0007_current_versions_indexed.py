@@ -94,6 +94,8 @@ CREATE TRIGGER pathways_version_published
     FOR EACH ROW WHEN (NEW.status = 'published')
     EXECUTE FUNCTION pathways_version_published();
 
+-- Deferred checks queued by the update below would otherwise forbid re-enabling the guard.
+SET CONSTRAINTS ALL IMMEDIATE;
 ALTER TABLE pathways_pathwayversion DISABLE TRIGGER pathways_version_guard;
 SELECT pathways_mark_superseded(id) FROM pathways_pathway;
 ALTER TABLE pathways_pathwayversion ENABLE TRIGGER pathways_version_guard;
