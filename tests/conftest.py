@@ -92,7 +92,7 @@ def reference_data(transactional_db):
 
 
 # A pathway at each stage of its life, for every test package.
-from tests.lifecycle import approved, cancer, draft, in_review, published  # noqa: E402, F401
+from tests.lifecycle import approved, cancer, draft, in_review, published, team  # noqa: E402, F401
 
 
 @pytest.fixture(scope="session")

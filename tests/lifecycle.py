@@ -48,6 +48,12 @@ def published(approved, lead):
     return services.publish(actor=lead, version=approved)
 
 
+@pytest.fixture
+def team(author, reviewer, second_reviewer, lead):
+    """The people who take a version through review, as publish_change() wants them."""
+    return {"author": author, "reviewers": [reviewer, second_reviewer], "lead": lead}
+
+
 def publish_change(
     version_source,
     *,

@@ -15,11 +15,6 @@ from tests.lifecycle import BODY, publish_change, publish_pathway
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def team(author, reviewer, second_reviewer, lead):
-    return {"author": author, "reviewers": [reviewer, second_reviewer], "lead": lead}
-
-
 def newest_in_effect(pathway, at):
     """The definition, by comparing versions: what the index must agree with."""
     return pathway.versions.in_effect(at).newest_first().first()

@@ -19,11 +19,6 @@ PAGE = "/pathways/ovarian-cancer/"
 VERSION_PAGE = "/pathways/ovarian-cancer/versions/1.0/"
 
 
-@pytest.fixture
-def team(author, reviewer, second_reviewer, lead):
-    return {"author": author, "reviewers": [reviewer, second_reviewer], "lead": lead}
-
-
 def text(client, path=PAGE, **headers):
     response = client.get(path, **headers)
     assert response.status_code == 200

@@ -15,11 +15,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def team(author, reviewer, second_reviewer, lead):
-    return {"author": author, "reviewers": [reviewer, second_reviewer], "lead": lead}
-
-
-@pytest.fixture
 def three_versions(published, team):
     minor = publish_change(
         published, body=BODY + "\nRefer within two weeks.\n", change_type="minor", **team
