@@ -17,7 +17,8 @@ from pathways.demo import DETAILS, SUPPORT
 PATHWAYS = 2_000
 VERSIONS = 20_000
 BIG = 500
-RARE_WORD = "zygomycosis"
+RARE_WORD = "zygomycosis"  # in one pathway's text
+COMMON_WORD = "staging"  # in every pathway's text
 # Each statement writes tens of thousands of rows: more than the portal's per-query limit allows.
 NO_TIMEOUT = "SET statement_timeout = 0"
 

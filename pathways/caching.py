@@ -31,13 +31,13 @@ def make_etag(request, *parts):
     return '"' + hashlib.sha256(material.encode()).hexdigest()[:32] + '"'
 
 
-def not_modified(request, etag, last_modified=None):
+def _not_modified(request, etag, last_modified=None):
     """The 304 (or 412) response for a conditional request that matches, else None."""
     timestamp = int(last_modified.timestamp()) if last_modified else None
     return get_conditional_response(request, etag=etag, last_modified=timestamp)
 
 
-def cacheable(request, response, *, etag, last_modified=None, max_age=REVALIDATE):
+def _cacheable(request, response, *, etag, last_modified=None, max_age=REVALIDATE):
     response["ETag"] = etag
     if last_modified:
         response["Last-Modified"] = http_date(last_modified.timestamp())
@@ -55,7 +55,7 @@ def respond(request, etag, render_page, *, last_modified=None, max_age=REVALIDAT
     `render_page()` returns the response and whether it shows exactly what `etag` was made
     from (it may not, if an edit landed in between): only then is it kept.
     """
-    if response := not_modified(request, etag, last_modified):
+    if response := _not_modified(request, etag, last_modified):
         return response
     key = _page_key(request, etag) if _is_anonymous(request) else None
     html = caches["pages"].get(key) if key else None
@@ -66,7 +66,7 @@ def respond(request, etag, render_page, *, last_modified=None, max_age=REVALIDAT
         response, shows_etag = render_page()
         if key and shows_etag and response.status_code == 200 and not response.cookies:
             caches["pages"].set(key, response.content)
-    return cacheable(request, response, etag=etag, last_modified=last_modified, max_age=max_age)
+    return _cacheable(request, response, etag=etag, last_modified=last_modified, max_age=max_age)
 
 
 def _is_anonymous(request):

@@ -61,7 +61,12 @@ class Pathway(models.Model):
 
     @property
     def is_public(self):
-        return self.first_published_at is not None and self.first_published_at <= timezone.now()
+        return self.public_since(self.first_published_at)
+
+    @staticmethod
+    def public_since(first_published_at):
+        """Whether a pathway first published then (None: never) is open to readers now."""
+        return first_published_at is not None and first_published_at <= timezone.now()
 
     def current_version(self):
         """The newest published version in effect now: what readers are shown as current."""

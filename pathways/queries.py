@@ -23,7 +23,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from networks.models import CancerType, Network
-from pathways.models import PathwayVersion
+from pathways.models import Pathway, PathwayVersion
 
 SEARCH_CONFIG = "english"
 # Private-use characters mark the matches in a snippet, so the snippet can be escaped whole
@@ -81,7 +81,7 @@ class PathwayState(NamedTuple):
 
     @property
     def is_public(self):
-        return self.first_published_at is not None and self.first_published_at <= timezone.now()
+        return Pathway.public_since(self.first_published_at)
 
     def describes(self, pathway):
         """Whether `pathway` (with its network and cancer type loaded) still has these facts."""
