@@ -1,56 +1,128 @@
-"""Atom feeds of publications: the whole portal, and one pathway."""
+"""Atom feeds of what readers must know: each version as it takes effect, and each withdrawal.
+
+Everything in an entry is plain text (`type="text"`), so a feed reader shows what an author
+typed as words and never as markup: the pages' sanitiser is for rendered Markdown bodies, and
+a feed carries none.
+"""
+
+from datetime import datetime
+from typing import NamedTuple
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
 
 from pathways.models import Pathway, PathwayVersion
 
 FEED_LENGTH = 50
 
 
+class PlainTextAtomFeed(Atom1Feed):
+    """Atom with each entry's summary as text; Django's writes it as HTML."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"]:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
+class Entry(NamedTuple):
+    title: str
+    summary: str
+    link: str
+    unique_id: str
+    updated: datetime
+    author: str
+
+
+def _publication(version):
+    link = version.get_absolute_url()
+    return Entry(
+        title=f"{version.title} version {version.number}",
+        summary=version.change_note or version.summary,
+        link=link,
+        unique_id=link,
+        updated=version.effective_from,
+        author=version.pathway.network.name,
+    )
+
+
+def _withdrawal(pathway):
+    link = pathway.get_absolute_url()
+    return Entry(
+        title=f"{pathway.title} withdrawn",
+        summary=(
+            f"Withdrawn on {_day(pathway.withdrawn_at)}. Do not use it to guide care. "
+            f"Reason: {pathway.withdrawal_reason}"
+        ),
+        link=link,
+        unique_id=f"{link}#withdrawn",
+        updated=pathway.withdrawn_at,
+        author=pathway.network.name,
+    )
+
+
+def _day(moment):
+    return date_format(timezone.localtime(moment), "j F Y")
+
+
+def _newest(entries):
+    return sorted(entries, key=lambda entry: entry.updated, reverse=True)[:FEED_LENGTH]
+
+
 class PublicationsFeed(Feed):
-    feed_type = Atom1Feed
-    title = "SCN Pathways: new versions published"
-    subtitle = "Every version of a National Clinical Management Pathway as it takes effect."
+    feed_type = PlainTextAtomFeed
+    title = "SCN Pathways: versions published and pathways withdrawn"
+    subtitle = (
+        "Every version of a National Clinical Management Pathway as it takes effect, "
+        "and every withdrawal."
+    )
 
     def link(self):
         return reverse("home")
 
     def items(self):
-        return self.publications()[:FEED_LENGTH]
+        versions = self.publications()[:FEED_LENGTH]
+        withdrawn = Pathway.objects.withdrawn().select_related("network")[:FEED_LENGTH]
+        return _newest([*map(_publication, versions), *map(_withdrawal, withdrawn)])
 
     def publications(self):
         return (
             PathwayVersion.objects.in_effect()
             .select_related("pathway__network")
+            .defer("body", "body_html", "contents", "search_vector", "heading_vector")
             .order_by("-effective_from")
         )
 
-    def item_title(self, version):
-        return f"{version.title} version {version.number}"
+    def item_title(self, entry):
+        return entry.title
 
-    def item_description(self, version):
-        return version.change_note or version.summary
+    def item_description(self, entry):
+        return entry.summary
 
-    def item_link(self, version):
-        return version.get_absolute_url()
+    def item_link(self, entry):
+        return entry.link
 
-    def item_pubdate(self, version):
-        return version.effective_from
+    def item_guid(self, entry):
+        return entry.unique_id
 
-    def item_updateddate(self, version):
-        return version.effective_from
+    def item_pubdate(self, entry):
+        return entry.updated
 
-    def item_author_name(self, version):
-        return version.pathway.network.name
+    def item_updateddate(self, entry):
+        return entry.updated
+
+    def item_author_name(self, entry):
+        return entry.author
 
 
 class PathwayFeed(PublicationsFeed):
     def get_object(self, request, slug):
-        pathway = get_object_or_404(Pathway, slug=slug)
+        pathway = get_object_or_404(Pathway.objects.select_related("network"), slug=slug)
         if not pathway.is_public:
             raise Http404
         return pathway
@@ -62,4 +134,6 @@ class PathwayFeed(PublicationsFeed):
         return pathway.get_absolute_url()
 
     def items(self, pathway):
-        return self.publications().filter(pathway=pathway)[:FEED_LENGTH]
+        versions = self.publications().filter(pathway=pathway)[:FEED_LENGTH]
+        withdrawal = [_withdrawal(pathway)] if pathway.is_withdrawn else []
+        return _newest([*map(_publication, versions), *withdrawal])

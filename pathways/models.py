@@ -25,6 +25,16 @@ class PublishedVersionIsImmutable(Exception):
     """Raised before the database would refuse: published text is never changed."""
 
 
+class PathwayQuerySet(models.QuerySet):
+    def public(self):
+        """Pathways open to readers: their first version has taken effect (withdrawn or not)."""
+        return self.filter(first_published_at__lte=timezone.now())
+
+    def withdrawn(self):
+        """Public pathways taken out of use, the latest withdrawal first."""
+        return self.public().filter(withdrawn_at__isnull=False).order_by("-withdrawn_at")
+
+
 class Pathway(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     title = models.CharField(max_length=200)
@@ -38,6 +48,7 @@ class Pathway(models.Model):
     withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
     withdrawal_reason = models.TextField(blank=True, editable=False)
 
+    objects = PathwayQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
