@@ -3,7 +3,8 @@ page shows, so a conditional request is answered before any rendering.
 
 An ETag covers everything the page depends on (the version, which version is current, the
 withdrawal, whether the review is overdue, the network's details, the release of the code), so
-it changes the moment any of them does; a cache can only ever keep a page that is still true.
+it changes the moment any of them does; as every cache must revalidate (scn_portal.cache_policy),
+it can only ever show a page that is still true.
 That makes the ETag a safe key for the rendered page itself: `respond` keeps pages rendered
 for readers without a session in this process's memory and serves them again without
 rendering. A publication changes the ETag, so the old rendering is simply never asked for.
@@ -12,17 +13,12 @@ rendering. A publication changes the ETag, so the old rendering is simply never 
 import hashlib
 
 from django.conf import settings
-from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
-# Pages that change when anything is published: caches must ask every time (a 304 is cheap).
-REVALIDATE = 0
-# A superseded version's page: it already says it is not current, and only a withdrawal could
-# add to that, so a day's freshness is safe.
-SUPERSEDED_MAX_AGE = 24 * 60 * 60
+from scn_portal import cache_policy
 
 
 def make_etag(request, *parts):
@@ -37,18 +33,15 @@ def _not_modified(request, etag, last_modified=None):
     return get_conditional_response(request, etag=etag, last_modified=timestamp)
 
 
-def _cacheable(request, response, *, etag, last_modified=None, max_age=REVALIDATE):
+def _cacheable(request, response, *, etag, last_modified=None):
     response["ETag"] = etag
     if last_modified:
         response["Last-Modified"] = http_date(last_modified.timestamp())
-    scope = "private" if settings.SESSION_COOKIE_NAME in request.COOKIES else "public"
-    response["Cache-Control"] = f"{scope}, max-age={max_age}" + (
-        ", must-revalidate" if not max_age else ""
-    )
-    return response
+    # Superseded pages too: a withdrawal can still add to what they say (cache_policy).
+    return cache_policy.revalidate(request, response)
 
 
-def respond(request, etag, render_page, *, last_modified=None, max_age=REVALIDATE):
+def respond(request, etag, render_page, *, last_modified=None):
     """The response for a page whose content `etag` identifies: a 304 when the client already
     has it, this process's stored rendering when there is one, else a fresh one.
 
@@ -57,7 +50,7 @@ def respond(request, etag, render_page, *, last_modified=None, max_age=REVALIDAT
     """
     if response := _not_modified(request, etag, last_modified):
         return response
-    key = _page_key(request, etag) if _is_anonymous(request) else None
+    key = None if cache_policy.is_personal(request) else _page_key(request, etag)
     html = caches["pages"].get(key) if key else None
     if html is not None:
         response = HttpResponse(html)
@@ -66,13 +59,7 @@ def respond(request, etag, render_page, *, last_modified=None, max_age=REVALIDAT
         response, shows_etag = render_page()
         if key and shows_etag and response.status_code == 200 and not response.cookies:
             caches["pages"].set(key, response.content)
-    return _cacheable(request, response, etag=etag, last_modified=last_modified, max_age=max_age)
-
-
-def _is_anonymous(request):
-    """No session and no pending message: the page holds nothing that is this reader's own."""
-    cookies = request.COOKIES
-    return settings.SESSION_COOKIE_NAME not in cookies and CookieStorage.cookie_name not in cookies
+    return _cacheable(request, response, etag=etag, last_modified=last_modified)
 
 
 def _page_key(request, etag):

@@ -156,10 +156,7 @@ def version_detail(request, slug, number):
         page = render(request, "pathways/version_detail.html", context)
         return page, state.describes(pathway)
 
-    max_age = caching.REVALIDATE if is_current else caching.SUPERSEDED_MAX_AGE
-    return caching.respond(
-        request, etag, render_page, last_modified=version.effective_from, max_age=max_age
-    )
+    return caching.respond(request, etag, render_page, last_modified=version.effective_from)
 
 
 def _parse_number(value):

@@ -51,6 +51,8 @@ MIDDLEWARE = [
     # Answers load balancers before host validation and sessions: it reveals nothing.
     "scn_portal.health.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below whitenoise, which sets its own (immutable) caching for static files.
+    "scn_portal.cache_policy.RevalidateByDefaultMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
