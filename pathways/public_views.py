@@ -138,7 +138,7 @@ def version_detail(request, slug, number):
     state = _public_state(slug)
     major, minor = number
     version = get_object_or_404(
-        PathwayVersion.objects.in_effect()
+        queries.with_successor(PathwayVersion.objects.in_effect())
         .select_related("pathway__network", "pathway__cancer_type")
         .defer("search_vector"),
         pathway=state.pathway_id,
@@ -148,7 +148,9 @@ def version_detail(request, slug, number):
     pathway = version.pathway
     is_current = version.pk == state.version_id and not pathway.is_withdrawn
     overdue = is_current and version.next_review_on < timezone.localdate()
-    etag = _state_etag(request, "version", state, version.pk, version.content_hash, overdue)
+    etag = _state_etag(
+        request, "version", state, version.pk, version.content_hash, overdue, version.superseded_at
+    )
 
     def render_page():
         context = {"pathway": pathway, "version": version, "current_number": state.number}

@@ -17,7 +17,8 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db import connection
-from django.db.models import Count, F, Q
+from django.db.models import CharField, Count, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -109,6 +110,22 @@ class PathwayState(NamedTuple):
             network.contact_email,
             pathway.cancer_type.name,
         )
+
+
+def with_successor(versions):
+    """`versions`, each with `successor_number`: the version that superseded it ("2.0"), or None
+    while it is current or when a withdrawal, not a new version, ended its use."""
+    successor = (
+        PathwayVersion.objects.published()
+        .filter(pathway=OuterRef("pathway"), effective_from=OuterRef("superseded_at"))
+        .filter(
+            Q(major__gt=OuterRef("major")) | Q(major=OuterRef("major"), minor__gt=OuterRef("minor"))
+        )
+        .annotate(number=Concat(Cast("major", CharField()), Value("."), Cast("minor", CharField())))
+        .order_by("major", "minor")
+        .values("number")[:1]
+    )
+    return versions.annotate(successor_number=Subquery(successor))
 
 
 def pathway_state(slug, at=None):

@@ -98,3 +98,18 @@ def test_the_pathway_prints_as_a_clean_document(demo_content, live_url, page):
     for fact in ["Version", "Published", "Next review due", "Owned by", "Permanent address"]:
         expect(page.locator("dt", has_text=fact)).to_be_visible()
     expect(page.get_by_text(re.compile(r"/pathways/ovarian-cancer/versions/2\.0/"))).to_be_visible()
+
+
+def test_a_superseded_version_prints_when_it_stopped_being_in_use(demo_content, live_url, page):
+    page.goto(live_url + "/pathways/ovarian-cancer/versions/1.0/")
+    page.emulate_media(media="print")
+    expect(page.get_by_text("This version has been superseded")).to_be_visible()
+    expect(page.locator("dt", has_text="No longer in use")).to_be_visible()
+    expect(
+        page.get_by_text(re.compile(r"Superseded on \d+ \w+ \d{4} by version 1\.1"))
+    ).to_be_visible()
+    expect(page.locator("dt", has_text="Next review due")).to_have_count(0)
+    page.goto(live_url + "/pathways/lymphoma/versions/1.0/")
+    page.emulate_media(media="print")
+    expect(page.get_by_text(re.compile(r"Withdrawn on \d+ \w+ \d{4}"))).to_be_visible()
+    expect(page.locator("dt", has_text="Next review due")).to_have_count(0)

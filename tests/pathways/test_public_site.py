@@ -1,6 +1,7 @@
 """Public pages a clinician uses: home, list, search, compare, feeds, caching, query counts."""
 
 from datetime import timedelta
+from xml.etree import ElementTree
 
 import pytest
 from django.urls import reverse
@@ -111,6 +112,37 @@ class TestPathwayPage:
             PathwayVersion.objects.filter(pathway=pathway).in_effect(moment).newest_first().first()
             == scheduled
         )
+
+
+class TestVersionFacts:
+    """A version no longer in use has no next review: its page says how its use ended."""
+
+    def test_a_superseded_version_says_when_and_by_which_version(self, client, three_versions):
+        first, minor, _ = three_versions
+        html = client.get("/pathways/ovarian-cancer/versions/1.0/").content.decode()
+        day = timezone.localtime(minor.effective_from)
+        assert f"Superseded on {day.day} {day:%B %Y} by version 1.1" in html
+        assert "Next review due" not in html
+        html = client.get("/pathways/ovarian-cancer/versions/1.1/").content.decode()
+        assert "by version 2.0" in html and "Next review due" not in html
+
+    def test_the_current_version_says_when_its_review_is_due(self, client, three_versions):
+        for path in ["/pathways/ovarian-cancer/", "/pathways/ovarian-cancer/versions/2.0/"]:
+            html = client.get(path).content.decode()
+            assert "Next review due" in html and "Superseded on" not in html
+
+    def test_a_withdrawn_pathways_last_version_says_when_it_was_withdrawn(
+        self, client, three_versions, lead
+    ):
+        pathway = three_versions[0].pathway
+        services.withdraw(actor=lead, pathway=pathway, reason="Replaced.")
+        pathway.refresh_from_db()
+        day = timezone.localtime(pathway.withdrawn_at)
+        html = client.get("/pathways/ovarian-cancer/versions/2.0/").content.decode()
+        assert f"Withdrawn on {day.day} {day:%B %Y}" in html
+        assert "Next review due" not in html and "Superseded on" not in html
+        older = client.get("/pathways/ovarian-cancer/versions/1.0/").content.decode()
+        assert "by version 1.1" in older and "Next review due" not in older
 
 
 class TestCompare:
@@ -230,6 +262,35 @@ class TestFeedsAndIndexes:
     def test_a_draft_has_no_feed(self, client, draft):
         assert client.get(f"/pathways/{draft.pathway.slug}/feed/").status_code == 404
 
+    def test_entries_are_plain_text_never_html_from_authors(self, client, three_versions):
+        for url in ["/feeds/", "/pathways/ovarian-cancer/feed/"]:
+            xml = client.get(url).content.decode()
+            assert 'type="html"' not in xml
+            assert '<summary type="text">Changed the staging advice.</summary>' in xml
+
+    def test_a_withdrawal_is_announced_in_the_pathway_feed_and_the_portal_feed(
+        self, client, three_versions, lead
+    ):
+        pathway = three_versions[0].pathway
+        services.withdraw(actor=lead, pathway=pathway, reason="Replaced by the gynae pathway.")
+        pathway.refresh_from_db()
+        day = timezone.localtime(pathway.withdrawn_at)
+        for url in ["/feeds/", "/pathways/ovarian-cancer/feed/"]:
+            entries = feed_entries(client.get(url).content)
+            newest = entries[0]
+            assert newest["title"] == "Ovarian cancer withdrawn"
+            assert newest["summary"] == (
+                f"Withdrawn on {day.day} {day:%B %Y}. Do not use it to guide care. "
+                "Reason: Replaced by the gynae pathway."
+            )
+            assert newest["link"].endswith("/pathways/ovarian-cancer/")
+            assert newest["id"] != newest["link"]  # its own entry, not the pathway's
+            assert [entry["title"] for entry in entries[1:]] == [
+                "Ovarian cancer version 2.0",
+                "Ovarian cancer version 1.1",
+                "Ovarian cancer version 1.0",
+            ]
+
     def test_the_sitemap_lists_pathways_and_their_versions(self, client, three_versions):
         xml = client.get("/sitemap.xml").content.decode()
         assert "/pathways/ovarian-cancer/</loc>" in xml
@@ -292,6 +353,20 @@ class TestCaching:
         assert response.status_code == 200 and "withdrawn" in response.content.decode()
 
 
+def feed_entries(xml):
+    """Each Atom entry's title, summary, link and id, newest first, as a feed reader reads them."""
+    atom = "{http://www.w3.org/2005/Atom}"
+    return [
+        {
+            "title": entry.findtext(f"{atom}title"),
+            "summary": entry.findtext(f"{atom}summary"),
+            "link": entry.find(f"{atom}link").get("href"),
+            "id": entry.findtext(f"{atom}id"),
+        }
+        for entry in ElementTree.fromstring(xml).iter(f"{atom}entry")
+    ]
+
+
 def _grow(published, team, extra_versions, extra_pathways):
     """More versions of the pathway, more pathways, more networks."""
     version = published
@@ -315,7 +390,7 @@ PAGES = {
     "compare": ("/pathways/ovarian-cancer/compare/?from=1.0&to=1.1", 2),
     "search": ("/search/?q=staging", 4),
     "search misspelt": ("/search/?q=ovarain", 4),
-    "feed": ("/feeds/", 1),
+    "feed": ("/feeds/", 2),
     "networks": ("/networks/", 3),
 }
 
