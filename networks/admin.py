@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import UserChangeForm
 from django.contrib.auth.models import User
 from django.db import models
 from django.db.models import Count
@@ -92,16 +93,64 @@ class RolesOfUserInline(admin.TabularInline):
     verbose_name_plural = "Roles in networks"
 
 
+class PrivilegeCheckedUserChangeForm(UserChangeForm):
+    """Django's user form, refusing every privilege the person saving it does not hold
+    (`people.privileges_not_held`), however the form was filled in or forged."""
+
+    editor = None  # the person saving it: set by PortalUserAdmin.get_form
+
+    def clean(self):
+        cleaned = super().clean()
+        account = self.instance
+        granted = {
+            "is_superuser": {"superuser": cleaned.get("is_superuser") and not account.is_superuser},
+            "is_staff": {"staff": cleaned.get("is_staff") and not account.is_staff},
+            "groups": {"groups": self._added("groups", cleaned)},
+            "user_permissions": {"permissions": self._added("user_permissions", cleaned)},
+        }
+        for field, grant in granted.items():
+            if field in cleaned and (refused := people.privileges_not_held(self.editor, **grant)):
+                self.add_error(
+                    field, f"You cannot grant {', '.join(refused)}: you do not hold it yourself."
+                )
+        return cleaned
+
+    def _added(self, field, cleaned):
+        chosen = cleaned.get(field) or []
+        already = set(getattr(self.instance, field).all()) if self.instance.pk else set()
+        return [item for item in chosen if item not in already]
+
+
 admin.site.unregister(User)
 
 
 @admin.register(User)
 class PortalUserAdmin(UserAdmin):
-    """Django's user admin, with the person's network roles on the same screen."""
+    """Django's user admin, with the person's network roles on the same screen. Nobody grants
+    a privilege they do not hold, and only a superuser changes a superuser's account."""
 
+    form = PrivilegeCheckedUserChangeForm
     inlines = [RolesOfUserInline]
     list_display = ["username", "email", "first_name", "last_name", "is_active", "is_staff"]
     list_filter = [*UserAdmin.list_filter, "network_roles__role", "network_roles__network"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if obj is not None:
+            form = type(form.__name__, (form,), {"editor": request.user})
+        return form
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        return readonly if request.user.is_superuser else [*readonly, "is_superuser"]
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or people.may_change_account(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or people.may_change_account(request.user, obj))
 
     def save_model(self, request, user, form, change):
         super().save_model(request, user, form, change)
