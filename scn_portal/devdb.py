@@ -34,6 +34,8 @@ PORT = 5432
 # Unix socket paths are limited to 107 bytes, including the ".s.PGSQL.5432" file name.
 MAX_SOCKET_DIR_LENGTH = 90
 SERVER_USER = "postgres"
+# PostgreSQL's default is 100: the test suite and a developer's browser together can pass it.
+MAX_CONNECTIONS = 300
 
 
 class DevDbError(Exception):
@@ -172,10 +174,12 @@ class Cluster:
 
     def _start_server(self):
         # Durability switched off: this cluster holds only rebuildable development data,
-        # and the test suite creates and drops databases many times.
+        # and the test suite creates and drops databases many times. Connections for the
+        # suite's live servers and race tests and a developer's `make run` at the same time.
         options = (
             f"-k {self.socket_dir} -p {PORT} -c listen_addresses='' "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+            f"-c max_connections={MAX_CONNECTIONS}"
         )
         result = self._as_server(
             [

@@ -8,6 +8,10 @@ overridden with gunicorn's own GUNICORN_CMD_ARGS.
 import multiprocessing
 import os
 
+# Each worker keeps its database connection between requests (settings.py reads this when the
+# worker loads the portal); the portal's own default, 0, suits the development server.
+os.environ.setdefault("DB_CONN_MAX_AGE", "60")
+
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 worker_class = "sync"

@@ -95,7 +95,10 @@ if not _database_url:
 DATABASES = {
     "default": dj_database_url.parse(
         _database_url,
-        conn_max_age=env_int("DB_CONN_MAX_AGE", default=60, minimum=0),
+        # Persistent connections are for gunicorn's long-lived workers (gunicorn_conf.py sets
+        # 60). The development server starts a thread per request, and a thread that ended
+        # would leave its connection open until PostgreSQL ran out of them.
+        conn_max_age=env_int("DB_CONN_MAX_AGE", default=0, minimum=0),
         conn_health_checks=True,
     )
 }

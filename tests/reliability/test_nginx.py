@@ -10,15 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.ports import free_port
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 CONFIG = Path(__file__).resolve().parents[2] / "docs/nginx/scn-portal.conf"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
