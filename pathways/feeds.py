@@ -33,34 +33,29 @@ class PlainTextAtomFeed(Atom1Feed):
 class Entry(NamedTuple):
     title: str
     summary: str
-    link: str
-    unique_id: str
+    link: str  # made absolute by Django; also the entry's id
     updated: datetime
     author: str
 
 
 def _publication(version):
-    link = version.get_absolute_url()
     return Entry(
         title=f"{version.title} version {version.number}",
         summary=version.change_note or version.summary,
-        link=link,
-        unique_id=link,
+        link=version.get_absolute_url(),
         updated=version.effective_from,
         author=version.pathway.network.name,
     )
 
 
 def _withdrawal(pathway):
-    link = pathway.get_absolute_url()
     return Entry(
         title=f"{pathway.title} withdrawn",
         summary=(
             f"Withdrawn on {_day(pathway.withdrawn_at)}. Do not use it to guide care. "
             f"Reason: {pathway.withdrawal_reason}"
         ),
-        link=link,
-        unique_id=f"{link}#withdrawn",
+        link=pathway.get_absolute_url() + "#withdrawn",  # the notice on the pathway's page
         updated=pathway.withdrawn_at,
         author=pathway.network.name,
     )
@@ -106,9 +101,6 @@ class PublicationsFeed(Feed):
 
     def item_link(self, entry):
         return entry.link
-
-    def item_guid(self, entry):
-        return entry.unique_id
 
     def item_pubdate(self, entry):
         return entry.updated

@@ -283,8 +283,8 @@ class TestFeedsAndIndexes:
                 f"Withdrawn on {day.day} {day:%B %Y}. Do not use it to guide care. "
                 "Reason: Replaced by the gynae pathway."
             )
-            assert newest["link"].endswith("/pathways/ovarian-cancer/")
-            assert newest["id"] != newest["link"]  # its own entry, not the pathway's
+            assert newest["link"] == "http://testserver/pathways/ovarian-cancer/#withdrawn"
+            assert newest["id"] == newest["link"]  # its own entry, apart from the versions'
             assert [entry["title"] for entry in entries[1:]] == [
                 "Ovarian cancer version 2.0",
                 "Ovarian cancer version 1.1",
