@@ -23,11 +23,18 @@ endif
 export DJANGO_SETTINGS_MODULE := scn_portal.settings
 
 # Development values for `make run` only; production reads its own environment (see README).
-RUN_ENV := DEBUG=1 SECRET_KEY=$${SECRET_KEY:-development-only-not-secret}
+# Links in e-mail point at the address being served, unless PORTAL_BASE_URL says otherwise.
+RUN_ENV := DEBUG=1 SECRET_KEY=$${SECRET_KEY:-development-only-not-secret} \
+	PORTAL_BASE_URL=$${PORTAL_BASE_URL:-http://$(HOST):$(PORT)}
 # Tests run with DEBUG off, as production does.
 TEST_ENV := DEBUG=0 SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=localhost,127.0.0.1
 
-.PHONY: bench lint help install assets db-start db-stop db-destroy migrate collectstatic run test backup restore loadtest
+.PHONY: bench lint help install assets db-start db-stop db-destroy migrate collectstatic run test backup restore loadtest run-packages test-packages
+
+# Debian packages each command needs, as package:probe (a command, or a path that must exist);
+# scripts/ensure-debian-packages installs the missing ones (with sudo when not root).
+RUN_PACKAGES := "postgresql:/usr/lib/postgresql/*/bin/initdb" npm:npm
+TEST_PACKAGES := $(RUN_PACKAGES) chromium:/usr/bin/chromium nginx:/usr/sbin/nginx openssl:openssl
 
 # pg_dump/pg_restore from the same PostgreSQL installation as the server.
 PG_BIN = $(shell $(PYTHON) scn_portal/devdb.py bindir)
@@ -66,6 +73,13 @@ static/nhsuk/.built: node_modules/.package-lock.json static/scss/nhsuk.scss
 	@touch $@
 
 install: $(BIN)/.installed
+
+run-packages:
+	@scripts/ensure-debian-packages $(RUN_PACKAGES)
+
+test-packages:
+	@scripts/ensure-debian-packages $(TEST_PACKAGES)
+
 assets: static/nhsuk/.built
 
 db-start:
@@ -85,27 +99,27 @@ migrate: install db-start
 collectstatic: install assets
 	$(TEST_ENV) $(BIN)/python manage.py collectstatic --noinput --clear --verbosity 0
 
-run: install assets migrate
+run: run-packages install assets migrate
 	$(RUN_ENV) $(BIN)/python manage.py load_demo
 	@echo "Serving the portal at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
 	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install assets db-start collectstatic
+test: test-packages install assets db-start collectstatic
 	$(TEST_ENV) $(BIN)/pytest $(ARGS)
 
-backup: db-start
+backup: run-packages db-start
 	@mkdir -p $(dir $(BACKUP))
 	$(PG_BIN)/pg_dump --format=custom --no-owner --no-privileges --file "$(BACKUP)" "$$DATABASE_URL"
 	@echo "Backed up to $(BACKUP)"
 
-restore: db-start
+restore: run-packages db-start
 	@test -f "$(BACKUP)" || { echo "Set BACKUP to a dump made by make backup"; exit 1; }
 	$(PG_BIN)/pg_restore --clean --if-exists --no-owner --no-privileges --exit-on-error \
 		--single-transaction --dbname "$$DATABASE_URL" "$(BACKUP)"
 	@echo "Restored $(BACKUP)"
 
 # Bounded (LOADTEST_SECONDS, default 20) and on loopback only; uses its own throwaway database.
-loadtest: install assets db-start collectstatic
+loadtest: run-packages install assets db-start collectstatic
 	$(BIN)/python -m bench.loadtest
 
 lint: install
@@ -113,7 +127,6 @@ lint: install
 	$(BIN)/ruff check .
 
 # Not part of `make test`: seeds its own database, needs wrk (Debian's package) and a few minutes.
-bench: install assets db-start collectstatic
-	@command -v wrk >/dev/null || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
-		$$sudo apt-get update -qq && $$sudo apt-get install -y -qq wrk; }
+bench: run-packages install assets db-start collectstatic
+	@scripts/ensure-debian-packages wrk:wrk
 	$(BIN)/python -m bench.run
