@@ -113,3 +113,16 @@ def test_a_superseded_version_prints_when_it_stopped_being_in_use(demo_content, 
     page.emulate_media(media="print")
     expect(page.get_by_text(re.compile(r"Withdrawn on \d+ \w+ \d{4}"))).to_be_visible()
     expect(page.locator("dt", has_text="Next review due")).to_have_count(0)
+
+
+def test_the_search_button_keeps_its_word_on_one_line_beside_the_box(demo_content, live_url, page):
+    page.goto(live_url + "/")
+    button = page.get_by_role("button", name="Search")
+    lines = button.evaluate(
+        "b => { const r = document.createRange(); r.selectNodeContents(b); "
+        "return new Set([...r.getClientRects()].map(rect => Math.round(rect.top))).size }"
+    )
+    assert lines == 1  # "Searc / h" wrapped onto two lines at 1280 px
+    box = page.get_by_label("Search pathways").bounding_box()
+    assert box["width"] >= 150  # the box is not squeezed to nothing on a phone
+    assert abs(button.bounding_box()["y"] - box["y"]) < 10  # side by side
