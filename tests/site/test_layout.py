@@ -1,4 +1,8 @@
+import re
+from pathlib import Path
+
 import pytest
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -43,3 +47,24 @@ def test_robots_txt_keeps_crawlers_out_of_the_admin(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     assert "Disallow: /admin/" in response.content.decode()
+
+
+def _streamed(response):
+    return b"".join(response.streaming_content)
+
+
+def test_static_files_are_served_brotli_compressed_to_browsers_that_accept_it(client):
+    url = staticfiles_storage.url("nhsuk/nhsuk-frontend.css")
+    brotli = client.get(url, HTTP_ACCEPT_ENCODING="br, gzip")
+    gzipped = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert brotli["Content-Encoding"] == "br" and gzipped["Content-Encoding"] == "gzip"
+    assert len(_streamed(brotli)) < len(_streamed(gzipped))
+
+
+def test_the_frontend_module_is_preloaded_at_the_address_portal_js_imports(client):
+    html = client.get("/").content.decode()
+    preloaded = re.search(r'<link rel="modulepreload" href="([^"]+)">', html)[1]
+    portal_js = staticfiles_storage.path(staticfiles_storage.stored_name("js/portal.js"))
+    imported = re.search(r'from "\.\./nhsuk/([^"]+)"', Path(portal_js).read_text())[1]
+    assert preloaded == staticfiles_storage.url("nhsuk/nhsuk-frontend.min.js")
+    assert preloaded.endswith("/nhsuk/" + imported)
