@@ -1,9 +1,16 @@
 """Demo pathways for `manage.py load_demo`, built through the same services people use, so
 each has a real timeline. All clinical text is invented for demonstration: it is plausible in
-shape, not guidance."""
+shape, not guidance.
 
-from datetime import timedelta
+The demo tells a history: first versions published in 2023, later versions since, and work in
+progress over the last few weeks, with one review overdue and one due soon. The services stamp
+the time they run at and refuse to publish in the past, so each step runs `as_of` its moment in
+that story: the clock they read is moved, and every check they make still applies."""
 
+from contextlib import contextmanager
+from datetime import date, datetime, time, timedelta
+
+from django.apps import apps
 from django.utils import timezone
 
 from networks.models import CancerType, Network
@@ -103,6 +110,15 @@ DETAILS = {
         "radiotherapy": "Consider radiotherapy for symptom control of metastases.",
         "followup": "Review three-monthly for three years for stage IIB to IIC.",
     },
+    "diffuse-large-b-cell-lymphoma": {
+        "referral": "Refer urgently for unexplained lymphadenopathy persisting for more than six weeks, or a rapidly enlarging mass.",
+        "staging": "Obtain an excision or core biopsy; stage with PET-CT using the Lugano classification and record the International Prognostic Index.",
+        "mdt": "Discuss all patients at the lymphoma MDT, with the diagnosis reviewed by a specialist haematopathologist.",
+        "surgery": "Surgery is for diagnosis only.",
+        "sact": "Offer six cycles of R-CHOP-based chemoimmunotherapy; assess the risk of central nervous system relapse before treatment starts.",
+        "radiotherapy": "Consider consolidation radiotherapy to sites of bulky or residual PET-avid disease.",
+        "followup": "Review every three months for the first year after treatment, then six-monthly to two years; do not scan routinely.",
+    },
 }
 
 SUPPORT = (
@@ -129,6 +145,52 @@ TABLE = (
 )
 
 
+# The registry and the demo accounts were set up on this day, before the first pathway was
+# drafted; the first versions were published through 2023.
+OPENED = date(2023, 1, 9)
+
+
+def at(day, hour=10, minute=0):
+    """`hour:minute` local time on `day`, as an aware datetime."""
+    return timezone.make_aware(datetime.combine(day, time(hour, minute)))
+
+
+@contextmanager
+def as_of(moment):
+    """Run the block as if the clock had read `moment` (an aware datetime) when it began. The
+    clock keeps ticking, so the steps inside keep their order.
+
+    Everything that stamps the time asks `django.utils.timezone.now` when it runs: the
+    services, `auto_now` fields, django-simple-history. A field declared
+    `default=timezone.now` holds the original function instead, cached by Django as the
+    field's `_get_default`, so those are moved as well. The clock is the whole process's: this
+    is for load_demo, with nothing else running."""
+    real_now = timezone.now
+    if getattr(real_now, "is_demo_clock", False):
+        raise RuntimeError("as_of does not nest.")
+    offset = moment - real_now()
+
+    def now():
+        return real_now() + offset
+
+    now.is_demo_clock = True
+    fields = [
+        field
+        for model in apps.get_models()
+        for field in model._meta.concrete_fields
+        if field.default is real_now
+    ]
+    timezone.now = now
+    for field in fields:
+        field._get_default = now
+    try:
+        yield
+    finally:
+        timezone.now = real_now
+        for field in fields:
+            del field._get_default  # Django derives it from `field.default` again
+
+
 def _write(actor, version, title, summary, body):
     return services.save_draft(
         actor=actor,
@@ -140,171 +202,339 @@ def _write(actor, version, title, summary, body):
     )
 
 
+def _create(people, network, cancer_slug, title, summary, body, *, on):
+    """A new pathway and its first draft, written on day `on`."""
+    with as_of(at(on, 9, 30)):
+        version = services.create_pathway(
+            actor=people["author"],
+            network=network,
+            title=title,
+            cancer_type=CancerType.objects.get(slug=cancer_slug),
+        )
+        return _write(people["author"], version, title, summary, body)
+
+
+def _write_new(people, pathway, body, *, on):
+    """A new version started from the newest published one and written on day `on`."""
+    with as_of(at(on, 9, 30)):
+        version = services.start_new_version(actor=people["author"], pathway=pathway)
+        return _write(people["author"], version, version.title, version.summary, body)
+
+
+def _submit(people, version, *, on, change_type="major", note=""):
+    with as_of(at(on, 14)):
+        return services.submit(
+            actor=people["author"], version=version, change_type=change_type, change_note=note
+        )
+
+
 def _publish_through_review(
-    people, version, *, change_type="major", note="", reviewers=None, effective_on=None
+    people, version, *, on, change_type="major", note="", effective_on=None
 ):
-    services.submit(
-        actor=people["author"], version=version, change_type=change_type, change_note=note
-    )
-    for reviewer in reviewers or people["reviewers"]:
-        version = services.approve(actor=reviewer, version=version)
+    """Submit the version four weeks before day `on`, have the network's reviewers approve it
+    a week apart until it has the approvals it needs, and publish it on `on`."""
+    _submit(people, version, on=on - timedelta(weeks=4), change_type=change_type, note=note)
+    for weeks_before, reviewer in zip((3, 2, 1), people["reviewers"]):
+        with as_of(at(on - timedelta(weeks=weeks_before), 11)):
+            version = services.approve(actor=reviewer, version=version)
         if version.status == "approved":
             break
-    return services.publish(actor=people["lead"], version=version, effective_on=effective_on)
+    with as_of(at(on)):
+        return services.publish(actor=people["lead"], version=version, effective_on=effective_on)
 
 
-def _create(people, network, cancer_slug, title, summary, body):
-    version = services.create_pathway(
-        actor=people["author"],
-        network=network,
-        title=title,
-        cancer_type=CancerType.objects.get(slug=cancer_slug),
+def _release(people, pathway, body, *, on, change_type="major", note="", effective_on=None):
+    """A new version with `body`, drafted eight weeks before day `on` and published on it."""
+    version = _write_new(people, pathway, body, on=on - timedelta(weeks=8))
+    return _publish_through_review(
+        people, version, on=on, change_type=change_type, note=note, effective_on=effective_on
     )
-    return _write(people["author"], version, title, summary, body)
+
+
+def _three_years_before(day):
+    """The day whose default next review (three years on) is `day`."""
+    try:
+        return day.replace(year=day.year - 3)
+    except ValueError:  # 29 February
+        return date(day.year - 3, 2, 28)
 
 
 def _pathways(people_by_network):
     woscan, scan, nca = (people_by_network[key] for key in ("woscan", "scan", "nca"))
-    in_three_weeks = timezone.localdate() + timedelta(days=21)
+    # Dates in the story before 2026 are fixed; what must stay "recent", "overdue" or "due
+    # soon" as the calendar moves on is counted from today. Nothing is dated after today but
+    # the scheduled prostate 2.0.
+    today = timezone.localdate()
 
-    def stage(slug, cancer, title, people, network_slug, steps):
+    def days_ago(days):
+        return today - timedelta(days=days)
+
+    def stage(
+        slug, cancer, title, people, network_slug, *, first_published_on, steps=None, text=""
+    ):
+        """Draft the pathway eight weeks before `first_published_on`, publish 1.0 on that day,
+        then take it through `steps`, if any."""
         if Pathway.objects.filter(slug=slug).exists():
             return
         network = Network.objects.get(slug=network_slug)
         summary = (
-            f"How {network.short_name} boards manage adults with {title.lower()}, "
+            f"How {network.short_name} boards manage adults with {title[0].lower()}{title[1:]}, "
             "from referral to follow-up."
         )
-        steps(_create(people, network, cancer, title, summary, _body(cancer)))
+        draft = _create(
+            people,
+            network,
+            cancer,
+            title,
+            summary,
+            _body(text or cancer),
+            on=first_published_on - timedelta(weeks=8),
+        )
+        v1 = _publish_through_review(people, draft, on=first_published_on)
+        if steps:
+            steps(v1.pathway)
 
-    def ovarian(version):
-        v1 = _publish_through_review(woscan, version)
-        pathway = v1.pathway
-        _publish_through_review(
+    def ovarian(pathway):
+        with_table = _body("ovarian", TABLE)
+        _release(
             woscan,
-            _write_new(woscan, pathway, _body("ovarian", TABLE)),
+            pathway,
+            with_table,
+            on=date(2024, 5, 21),
             change_type="minor",
             note="Added the timing standards table.",
         )
-        _publish_through_review(
+        _release(
             woscan,
-            _write_new(
-                woscan,
-                pathway,
-                _body("ovarian", TABLE).replace(
-                    "Consider PARP inhibitor maintenance",
-                    "Offer PARP inhibitor maintenance to "
-                    "patients with a BRCA mutation or homologous recombination deficiency, and consider it",
-                ),
+            pathway,
+            with_table.replace(
+                "Consider PARP inhibitor maintenance",
+                "Offer PARP inhibitor maintenance to "
+                "patients with a BRCA mutation or homologous recombination deficiency, and consider it",
             ),
+            on=date(2025, 9, 16),
             note="PARP inhibitor maintenance now offered to patients with BRCA mutation or HRD.",
         )
 
-    def cervical(version):
-        v1 = _publish_through_review(woscan, version)
+    def cervical(pathway):
+        # Version 1.0's review fell due in June 2026 and is overdue: its successor, the outcome
+        # of that review, is in review with one of the two approvals it needs.
         new = _write_new(
             woscan,
-            v1.pathway,
+            pathway,
             _body("cervical").replace(
                 "completing treatment within 56 days", "completing treatment within 50 days"
             ),
+            on=days_ago(40),
         )
-        services.submit(
-            actor=woscan["author"],
-            version=new,
-            change_type="major",
-            change_note="Overall treatment time for chemoradiotherapy reduced to 50 days.",
-        )
-        services.approve(actor=woscan["reviewers"][0], version=new)  # one of the two needed
-
-    def oesophago_gastric(version):
-        v1 = _publish_through_review(woscan, version)
-        v11 = _publish_through_review(
+        _submit(
             woscan,
-            _write_new(woscan, v1.pathway, _body("oesophago-gastric", TABLE)),
+            new,
+            on=days_ago(12),
+            note="Overall treatment time for chemoradiotherapy reduced to 50 days.",
+        )
+        with as_of(at(days_ago(5), 11)):
+            services.approve(actor=woscan["reviewers"][0], version=new)
+
+    def oesophago_gastric(pathway):
+        with_table = _body("oesophago-gastric", TABLE)
+        _release(
+            woscan,
+            pathway,
+            with_table,
+            on=date(2025, 2, 11),
             change_type="minor",
             note="Added the timing standards table.",
         )
         new = _write_new(
             woscan,
-            v11.pathway,
-            _body("oesophago-gastric", TABLE).replace(
-                "do not scan routinely", "offer CT at 12 months"
-            ),
+            pathway,
+            with_table.replace("do not scan routinely", "offer CT at 12 months"),
+            on=days_ago(61),
         )
-        services.submit(
-            actor=woscan["author"],
-            version=new,
-            change_type="major",
-            change_note="Routine CT at 12 months added to follow-up.",
-        )
-        services.request_changes(
-            actor=woscan["reviewers"][0],
-            version=new,
-            comment="Please cite the evidence for routine CT at 12 months, "
-            "or keep follow-up symptom-led.",
-        )
+        _submit(woscan, new, on=days_ago(30), note="Routine CT at 12 months added to follow-up.")
+        with as_of(at(days_ago(23), 16)):
+            services.request_changes(
+                actor=woscan["reviewers"][0],
+                version=new,
+                comment="Please cite the evidence for routine CT at 12 months, "
+                "or keep follow-up symptom-led.",
+            )
 
-    def lung(version):
-        v1 = _publish_through_review(woscan, version)
-        _write_new(woscan, v1.pathway, _body("lung", TABLE))  # a draft in progress
+    def lung(pathway):
+        def text(extra=""):
+            return _body("lung", extra).replace(
+                "EBUS-guided sampling", "endobronchial ultrasound (EBUS)-guided sampling"
+            )
 
-    def prostate(version):
-        v1 = _publish_through_review(woscan, version)
-        _publish_through_review(
+        _release(
             woscan,
-            _write_new(
-                woscan,
-                v1.pathway,
-                _body("prostate").replace("where available", "for all high-risk patients"),
-            ),
+            pathway,
+            text(),
+            on=date(2024, 10, 8),
+            change_type="minor",
+            note="Spelt out endobronchial ultrasound (EBUS).",
+        )
+        _write_new(woscan, pathway, text(TABLE), on=days_ago(9))  # a draft in progress
+
+    def prostate(pathway):
+        with_table = _body("prostate", TABLE)
+        _release(
+            woscan,
+            pathway,
+            with_table,
+            on=date(2024, 9, 10),
+            change_type="minor",
+            note="Added the timing standards table.",
+        )
+        # Published a week ago, to take effect in three weeks.
+        _release(
+            woscan,
+            pathway,
+            with_table.replace("where available", "for all high-risk patients"),
+            on=days_ago(7),
             note="PSMA PET-CT now used for all high-risk patients.",
-            effective_on=in_three_weeks,
+            effective_on=today + timedelta(days=21),
         )
 
-    def lymphoma(version):
-        v1 = _publish_through_review(woscan, version)
-        services.withdraw(
-            actor=woscan["lead"],
-            pathway=v1.pathway,
-            reason="Replaced by the national lymphoma pathway of the haematology "
-            "network; use that pathway instead.",
-        )
+    replaced_on = date(2025, 4, 15)
 
-    def published(version):
-        _publish_through_review(people_for[version.pathway.network.slug], version)
+    def lymphoma(pathway):
+        # Withdrawn an hour after the pathway that replaced it was published. The reason names
+        # that pathway by its title, so a reader finds it by searching for it.
+        with as_of(at(replaced_on, 11)):
+            services.withdraw(
+                actor=woscan["lead"],
+                pathway=pathway,
+                reason="Replaced by the Diffuse large B-cell lymphoma pathway; "
+                "use that pathway instead.",
+            )
 
-    def melanoma(version):
-        v1 = _publish_through_review(scan, version)
-        _publish_through_review(
+    def head_and_neck(pathway):
+        _release(
             scan,
-            _write_new(scan, v1.pathway, _body("melanoma", TABLE)),
+            pathway,
+            _body("head-and-neck", TABLE),
+            on=date(2024, 9, 24),
             change_type="minor",
             note="Added the timing standards table.",
         )
 
-    people_for = {"scan": scan, "nca": nca}
-    stage("ovarian-cancer", "ovarian", "Ovarian cancer", woscan, "woscan", ovarian)
-    stage("cervical-cancer", "cervical", "Cervical cancer", woscan, "woscan", cervical)
+    def melanoma(pathway):
+        # Published three years before a day two months from now: its review is due soon.
+        _release(
+            scan,
+            pathway,
+            _body("melanoma", TABLE),
+            on=_three_years_before(today + timedelta(days=60)),
+            change_type="minor",
+            note="Added the timing standards table.",
+        )
+
+    def breast(pathway):
+        _release(
+            nca,
+            pathway,
+            _body("breast").replace(
+                "HER2-targeted therapy for HER2-positive disease",
+                "HER2-targeted therapy for HER2-positive disease; consider a CDK4/6 inhibitor "
+                "for high-risk hormone receptor-positive disease as advised by the Scottish "
+                "Medicines Consortium",
+            ),
+            on=date(2025, 6, 10),
+            note="Adjuvant CDK4/6 inhibitor added for high-risk hormone receptor-positive disease.",
+        )
+
+    stage(
+        "ovarian-cancer",
+        "ovarian",
+        "Ovarian cancer",
+        woscan,
+        "woscan",
+        first_published_on=date(2023, 3, 14),
+        steps=ovarian,
+    )
+    stage(
+        "cervical-cancer",
+        "cervical",
+        "Cervical cancer",
+        woscan,
+        "woscan",
+        first_published_on=date(2023, 6, 20),
+        steps=cervical,
+    )
     stage(
         "oesophago-gastric-cancer",
         "oesophago-gastric",
         "Oesophago-gastric cancer",
         woscan,
         "woscan",
-        oesophago_gastric,
+        first_published_on=date(2023, 9, 12),
+        steps=oesophago_gastric,
     )
-    stage("lung-cancer", "lung", "Lung cancer", woscan, "woscan", lung)
-    stage("prostate-cancer", "prostate", "Prostate cancer", woscan, "woscan", prostate)
-    stage("lymphoma", "lymphoma", "Lymphoma", woscan, "woscan", lymphoma)
-    stage("head-and-neck-cancer", "head-and-neck", "Head and neck cancer", scan, "scan", published)
-    stage("melanoma", "melanoma", "Melanoma", scan, "scan", melanoma)
-    stage("breast-cancer", "breast", "Breast cancer", nca, "nca", published)
-
-
-def _write_new(people, pathway, body):
-    version = services.start_new_version(actor=people["author"], pathway=pathway)
-    return _write(people["author"], version, version.title, version.summary, body)
+    stage(
+        "lung-cancer",
+        "lung",
+        "Lung cancer",
+        woscan,
+        "woscan",
+        first_published_on=date(2023, 10, 17),
+        steps=lung,
+    )
+    stage(
+        "prostate-cancer",
+        "prostate",
+        "Prostate cancer",
+        woscan,
+        "woscan",
+        first_published_on=date(2023, 5, 9),
+        steps=prostate,
+    )
+    stage(
+        "diffuse-large-b-cell-lymphoma",
+        "lymphoma",
+        "Diffuse large B-cell lymphoma",
+        woscan,
+        "woscan",
+        first_published_on=replaced_on,
+        text="diffuse-large-b-cell-lymphoma",
+    )
+    stage(
+        "lymphoma",
+        "lymphoma",
+        "Lymphoma",
+        woscan,
+        "woscan",
+        first_published_on=date(2023, 7, 11),
+        steps=lymphoma,
+    )
+    stage(
+        "head-and-neck-cancer",
+        "head-and-neck",
+        "Head and neck cancer",
+        scan,
+        "scan",
+        first_published_on=date(2023, 8, 22),
+        steps=head_and_neck,
+    )
+    stage(
+        "melanoma",
+        "melanoma",
+        "Melanoma",
+        scan,
+        "scan",
+        first_published_on=date(2023, 4, 18),
+        steps=melanoma,
+    )
+    stage(
+        "breast-cancer",
+        "breast",
+        "Breast cancer",
+        nca,
+        "nca",
+        first_published_on=date(2023, 5, 23),
+        steps=breast,
+    )
 
 
 def load(people):

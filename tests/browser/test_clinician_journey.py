@@ -57,7 +57,7 @@ def test_a_withdrawn_pathway_shows_its_notice_not_its_guidance(demo_content, liv
     page.goto(live_url + "/pathways/lymphoma/")
     expect(page.get_by_text("This pathway has been withdrawn")).to_be_visible()
     expect(
-        page.get_by_text(re.compile("Replaced by the national lymphoma pathway"))
+        page.get_by_text(re.compile("Replaced by the Diffuse large B-cell lymphoma pathway"))
     ).to_be_visible()
     expect(page.get_by_role("heading", name="Staging")).to_have_count(0)
 
