@@ -1,6 +1,7 @@
 """Demo networks and people for `manage.py load_demo`. Every name and address is invented."""
 
 from datetime import date
+from functools import cache
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -11,6 +12,8 @@ from networks.models import CancerType, HealthBoard, Network, NetworkRole
 PROGRAMME_TEAM = "Programme team"  # the group made by pathways migration 0006
 # Printed by `make run`; `load_demo` refuses to set it unless DEBUG is on.
 DEMO_PASSWORD = "demo-pathways-2026"
+# Every demo network's contact address ends so; nothing else in the portal does.
+CONTACT_SUFFIX = ".demo@example.org"
 
 REGIONAL = Network.Kind.REGIONAL
 NATIONAL = Network.Kind.NATIONAL_MCN
@@ -186,7 +189,7 @@ def _load_networks():
                 "description": spec["description"],
                 "lead_clinician": spec["lead"],
                 "network_manager": spec["manager"],
-                "contact_email": f"{spec['slug']}.demo@example.org",
+                "contact_email": f"{spec['slug']}{CONTACT_SUFFIX}",
                 "established_on": date.fromisoformat(spec["established"]),
                 "major_change_approvals": spec.get("major_change_approvals", 2),
             },
@@ -221,6 +224,14 @@ def _load_people(networks):
 def load():
     """Create or refresh the demo networks and people; returns the people by username."""
     return _load_people(_load_networks())
+
+
+@cache
+def is_loaded():
+    """Whether the demo content is in the database (its networks mark it). Asked once per
+    process: the answer changes only when load_demo runs, which clears it for its own process;
+    a server started before then tells only once restarted."""
+    return Network.objects.filter(contact_email__endswith=CONTACT_SUFFIX).exists()
 
 
 def describe_logins():

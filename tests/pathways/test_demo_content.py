@@ -1,4 +1,5 @@
-"""The demo content tells a history that holds together."""
+"""The demo content tells a history that holds together, and says on every page that it is a
+demonstration, only ever with DEBUG on."""
 
 import csv
 import io
@@ -8,16 +9,28 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
+from networks import demo as network_demo
 from networks.models import Network, NetworkRole
 from pathways import demo as pathway_demo
 from pathways.models import Event, Pathway, PathwayVersion, Review, default_next_review
+from scn_portal.context_processors import demo_content
 
 pytestmark = pytest.mark.django_db
 
+BANNER = "Demonstration content: not clinical guidance"
 REPLACEMENT = "diffuse-large-b-cell-lymphoma"  # published the day lymphoma was withdrawn
+
+
+@pytest.fixture(autouse=True)
+def forget_whether_the_demo_is_loaded():
+    """The answer is kept per process; each test's database starts afresh."""
+    network_demo.is_loaded.cache_clear()
+    yield
+    network_demo.is_loaded.cache_clear()
 
 
 @pytest.fixture
@@ -174,3 +187,51 @@ def test_as_of_moves_the_clock_for_services_and_field_defaults_then_puts_it_back
     assert abs(Event._meta.get_field("created_at").get_default() - real_now()) < timedelta(
         seconds=1
     )
+
+
+PAGES = {
+    "home": "/",
+    "pathway": "/pathways/ovarian-cancer/",
+    "withdrawn pathway": "/pathways/lymphoma/",
+    "search": "/search/?q=staging",
+    "networks": "/networks/",
+    "sign in": "/accounts/login/",
+}
+
+
+def test_every_page_says_it_is_demonstration_content_while_the_demo_is_loaded(demo, client):
+    for name, path in PAGES.items():
+        assert BANNER in client.get(path).content.decode(), name
+    client.force_login(get_user_model().objects.get(username="programme"))
+    for name in ["workspace:dashboard", "workspace:oversight", "workspace:activity"]:
+        assert BANNER in client.get(reverse(name)).content.decode(), name
+
+
+def test_the_banner_never_shows_with_debug_off_even_with_the_demo_loaded(demo, client, settings):
+    settings.DEBUG = False
+    for name, path in PAGES.items():
+        assert BANNER not in client.get(path).content.decode(), name
+    client.force_login(get_user_model().objects.get(username="programme"))
+    assert BANNER not in client.get(reverse("workspace:oversight")).content.decode()
+
+
+def test_asking_whether_to_show_the_banner_costs_no_query_with_debug_off(
+    demo, settings, django_assert_num_queries
+):
+    settings.DEBUG = False
+    with django_assert_num_queries(0):
+        assert demo_content(RequestFactory().get("/")) == {"demo_content": False}
+
+
+def test_the_banner_is_not_shown_without_the_demo_content(client, settings, published):
+    settings.DEBUG = True
+    assert BANNER not in client.get("/pathways/ovarian-cancer/").content.decode()
+
+
+def test_whether_the_demo_is_loaded_is_asked_once_per_process(
+    demo, settings, django_assert_num_queries
+):
+    request = RequestFactory().get("/")
+    assert demo_content(request) == {"demo_content": True}
+    with django_assert_num_queries(0):
+        assert demo_content(request) == {"demo_content": True}

@@ -23,5 +23,6 @@ class Command(BaseCommand):
                 with pathway_demo.as_of(pathway_demo.at(pathway_demo.OPENED, 9)):
                     people = network_demo.load()
                 pathway_demo.load(people)
+        network_demo.is_loaded.cache_clear()  # this process shows the banner from now on
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
         self.stdout.write(network_demo.describe_logins())
