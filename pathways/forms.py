@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from networks.models import CancerType, Network, NetworkRole
 from pathways.models import PathwayVersion, default_next_review
+from pathways.services import WITHDRAWAL_REASON_NEEDED
 
 MAX_BODY_CHARACTERS = 200_000
 
@@ -80,6 +81,9 @@ class DraftForm(NhsukForm):
 
 
 class SubmitForm(NhsukForm):
+    """Offers the change types `terms` (from `services.submission_terms`) allow, and says of
+    the change note only what those terms ask: the service applies the same terms."""
+
     change_type = forms.ChoiceField(
         choices=PathwayVersion.ChangeType.choices,
         widget=forms.RadioSelect,
@@ -89,8 +93,25 @@ class SubmitForm(NhsukForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
         max_length=5000,
-        help_text="What changed and why. Required for a major change; readers see it.",
     )
+
+    def __init__(self, *args, terms, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.terms = terms
+        self.fields["change_type"].choices = [(o.change_type, o.label) for o in terms.options]
+        note = self.fields["change_note"]
+        needing = [o.label.lower() for o in terms.options if o.note_required]
+        if not needing:
+            note.label = "Change note (optional)"
+            note.help_text = "Anything reviewers and readers should know about this version."
+        else:
+            note.help_text = (
+                f"What changed and why; readers see it. Required for a {' or '.join(needing)}."
+            )
+
+    def change_type_options(self):
+        """Each radio button with the terms of its change type: the choices follow the terms."""
+        return zip(self["change_type"], self.terms.options, strict=True)
 
 
 class ReviewForm(NhsukForm):
@@ -126,7 +147,9 @@ class WithdrawForm(NhsukForm):
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
-        help_text="Shown to readers in place of the guidance.",
+        help_text="Every reader sees it, on the pathway's page and in the feeds, in place of "
+        "the guidance.",
+        error_messages={"required": WITHDRAWAL_REASON_NEEDED},
     )
 
 

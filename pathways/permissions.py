@@ -35,15 +35,23 @@ def can_publish(user, network):
     return Role.LEAD in roles_in(user, network) or _is_programme_team(user)
 
 
+def can_discard(user, network):
+    """Authors, leads and the programme team may abandon a version that is not yet published."""
+    return allowed_actions(user, network)["discard"]
+
+
 def allowed_actions(user, network):
     """Everything the workspace pages need to know, from one query."""
     roles = roles_in(user, network)
     staff = _is_programme_team(user)
+    author = bool(roles & {Role.AUTHOR, Role.LEAD})
+    publish = Role.LEAD in roles or staff
     return {
         "view": bool(roles) or staff,
-        "author": bool(roles & {Role.AUTHOR, Role.LEAD}),
+        "author": author,
         "review": Role.REVIEWER in roles,
-        "publish": Role.LEAD in roles or staff,
+        "publish": publish,
+        "discard": author or publish,
     }
 
 
@@ -68,3 +76,8 @@ def require_publisher(user, network):
         raise PermissionDenied(
             "Only the network's leads and the programme team publish and withdraw."
         )
+
+
+def require_discarder(user, network):
+    if not can_discard(user, network):
+        raise PermissionDenied("Only authors, leads and the programme team discard versions.")

@@ -10,6 +10,7 @@ Refusals: `PermissionDenied` when the actor may not do this at all; `TransitionE
 a message fit to show the person) when the pathway is not in a state that allows it.
 """
 
+from dataclasses import dataclass
 from datetime import datetime, time
 
 from django.core.exceptions import PermissionDenied
@@ -31,6 +32,22 @@ class TransitionError(Exception):
 
 class StaleEdit(TransitionError):
     """Someone saved the draft after the editor opened it."""
+
+
+class AlreadyPublished(TransitionError):
+    """The version was published before this request got to it (a second press of Publish, or
+    someone else's); `version` is the published version, to show instead of an error."""
+
+    def __init__(self, message, *, version):
+        super().__init__(message)
+        self.version = version
+
+
+# Said by the withdrawal form as well as by `withdraw`, so the person reads the same reason.
+WITHDRAWAL_REASON_NEEDED = (
+    "Give the reason for withdrawal: every reader sees it, on the pathway's page and in the "
+    "feeds, in place of the guidance."
+)
 
 
 def _lock(pathway_id):
@@ -105,11 +122,63 @@ def _newest_published(pathway):
     return pathway.versions.published().newest_first().first()
 
 
-def _approvals_needed(version):
-    network = version.pathway.network
-    if version.change_type == ChangeType.MINOR:
+def approvals_needed(network, change_type):
+    """How many reviewers' approvals a change of `change_type` needs in `network`.
+
+    The network's own numbers, read here only: the submit page and the e-mails say what the
+    services enforce because they ask this."""
+    if change_type == ChangeType.MINOR:
         return network.minor_change_approvals
     return network.major_change_approvals
+
+
+def _approvals_needed(version):
+    return approvals_needed(version.pathway.network, version.change_type)
+
+
+@dataclass(frozen=True)
+class ChangeOption:
+    """One change type a draft may be submitted as, and what it then needs."""
+
+    change_type: str
+    label: str
+    approvals: int
+    note_required: bool
+
+
+@dataclass(frozen=True)
+class SubmissionTerms:
+    """What submitting a version asks for: whether it will be the first publication (1.0),
+    and each change type it may be submitted as."""
+
+    first: bool
+    options: tuple
+
+    def option(self, change_type):
+        return next((o for o in self.options if o.change_type == change_type), None)
+
+
+def submission_terms(version):
+    """The terms `submit` applies to `version`, for the submit page to show before it does.
+
+    A first version is always a major change (it becomes 1.0) and needs no change note, as there
+    is nothing before it to describe a change from; a later major change needs a note saying
+    what changed and why, a minor change does not."""
+    network = version.pathway.network
+    first = _newest_published(version.pathway) is None
+    types = [ChangeType.MAJOR] if first else list(ChangeType)
+    return SubmissionTerms(
+        first=first,
+        options=tuple(
+            ChangeOption(
+                change_type=kind.value,
+                label=kind.label,
+                approvals=approvals_needed(network, kind),
+                note_required=kind == ChangeType.MAJOR and not first,
+            )
+            for kind in types
+        ),
+    )
 
 
 def _valid_approvers(version):
@@ -244,12 +313,13 @@ def submit(*, actor, version, change_type, change_note=""):
     )
     if not version.body.strip():
         raise TransitionError("Write the pathway before submitting it: the body is empty.")
-    first = _newest_published(version.pathway) is None
-    if first:
+    terms = submission_terms(version)
+    if terms.first:
         change_type = ChangeType.MAJOR  # the first publication is always 1.0
-    if change_type not in ChangeType.values:
+    option = terms.option(change_type)
+    if option is None:
         raise TransitionError("Choose whether this is a major or a minor change.")
-    if change_type == ChangeType.MAJOR and not first and not change_note.strip():
+    if option.note_required and not change_note.strip():
         raise TransitionError("A major change needs a change note saying what changed and why.")
     _move(
         version,
@@ -380,7 +450,9 @@ def publish(*, actor, version, effective_on=None, next_review_on=None):
     permissions.require_publisher(actor, pathway.network)
     if version.status == Status.PUBLISHED:
         by = version.published_by.get_full_name() or version.published_by
-        raise TransitionError(f"Version {version.number} was already published by {by}.")
+        raise AlreadyPublished(
+            f"Version {version.number} was already published by {by}.", version=version
+        )
     _expect(
         version,
         [Status.APPROVED],
@@ -435,7 +507,7 @@ def withdraw(*, actor, pathway, reason):
     if pathway.is_withdrawn:
         raise TransitionError("This pathway is already withdrawn.")
     if not reason.strip():
-        raise TransitionError("Give the reason for withdrawal: readers will see it.")
+        raise TransitionError(WITHDRAWAL_REASON_NEEDED)
     current = _newest_published(pathway)
     if current is None:
         raise TransitionError("This pathway has never been published: discard its draft instead.")
@@ -456,11 +528,7 @@ def withdraw(*, actor, pathway, reason):
 def discard(*, actor, version):
     """Abandon an unpublished version. It stays in the record, marked discarded."""
     version = _lock_version(version)
-    network = version.pathway.network
-    _require(
-        permissions.can_author(actor, network) or permissions.can_publish(actor, network),
-        "Only authors, leads and the programme team discard versions.",
-    )
+    permissions.require_discarder(actor, version.pathway.network)
     _expect(
         version, PathwayVersion.OPEN_STATUSES, "This version is {status}: it cannot be discarded."
     )

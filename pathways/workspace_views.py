@@ -24,7 +24,7 @@ from pathways.forms import (
     SubmitForm,
     WithdrawForm,
 )
-from pathways.models import Pathway, PathwayVersion, Review
+from pathways.models import Event, Pathway, PathwayVersion, Review
 
 Status = PathwayVersion.Status
 
@@ -274,8 +274,8 @@ def edit(request, pk):
 @login_required
 def submit(request, pk):
     version = _get_version(request.user, pk)
-    first = not version.pathway.versions.published().exists()
-    form = SubmitForm(request.POST or None)
+    terms = services.submission_terms(version)
+    form = SubmitForm(request.POST or None, terms=terms)
     if request.method == "POST" and form.is_valid():
         if _attempt(request, services.submit, version=version, **form.cleaned_data):
             messages.success(
@@ -283,7 +283,7 @@ def submit(request, pk):
             )
             return redirect("workspace:version", pk=pk)
     return render(
-        request, "workspace/submit.html", _version_context(request, version, form=form, first=first)
+        request, "workspace/submit.html", _version_context(request, version, form=form, terms=terms)
     )
 
 
@@ -297,13 +297,28 @@ def recall(request, pk):
 
 
 @login_required
-@require_POST
 def discard(request, pk):
+    """Discarding is asked for (GET shows what would go) and then confirmed (POST): a page, not
+    a script, because the Content-Security-Policy allows no inline script."""
     version = _get_version(request.user, pk)
-    if _attempt(request, services.discard, version=version):
-        messages.success(request, "Version discarded.")
-        return redirect("workspace:pathway", slug=version.pathway.slug)
-    return redirect("workspace:version", pk=pk)
+    permissions.require_discarder(request.user, version.pathway.network)
+    if request.method == "POST":
+        if _attempt(request, services.discard, version=version):
+            messages.success(request, "Version discarded.")
+            return redirect("workspace:pathway", slug=version.pathway.slug)
+        return redirect("workspace:version", pk=pk)
+    if not version.is_open:
+        messages.error(
+            request,
+            f"This version is {version.get_status_display().lower()}: it cannot be discarded.",
+        )
+        return redirect("workspace:version", pk=pk)
+    last_saved = version.events.filter(action=Event.Action.SAVED).select_related("actor").last()
+    return render(
+        request,
+        "workspace/discard.html",
+        _version_context(request, version, last_saved=last_saved),
+    )
 
 
 @login_required
@@ -342,9 +357,30 @@ def publish(request, pk):
     permissions.require_publisher(request.user, version.pathway.network)
     form = PublishForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        published = _attempt(request, services.publish, version=version, **form.cleaned_data)
-        if published:
-            when = "scheduled" if published.is_scheduled else "published"
-            messages.success(request, f"Version {published.number} {when}.")
+        try:
+            published = services.publish(actor=request.user, version=version, **form.cleaned_data)
+        except services.AlreadyPublished as done:
+            # A second press of Publish (or someone else's): the outcome the person wanted has
+            # happened, so show it once, not as an error beside the first press's success.
+            _say_once(request, _published_message(done.version), otherwise=str(done))
+            return redirect("workspace:version", pk=pk)
+        except services.TransitionError as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, _published_message(published))
             return redirect("workspace:version", pk=pk)
     return render(request, "workspace/publish.html", _version_context(request, version, form=form))
+
+
+def _published_message(version):
+    when = "scheduled" if version.is_scheduled else "published"
+    return f"Version {version.number} {when}."
+
+
+def _say_once(request, message, *, otherwise):
+    """Tell the person `otherwise`, unless `message` is already waiting to be shown to them."""
+    storage = messages.get_messages(request)
+    waiting = [str(m) for m in storage]
+    storage.used = False  # reading them must not use them up: the next page shows them
+    if message not in waiting:
+        messages.info(request, otherwise)

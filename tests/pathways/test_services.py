@@ -245,3 +245,40 @@ def test_saved_markdown_is_rendered_once_with_its_contents_list(draft):
     assert '<h2 id="referral">Referral</h2>' in draft.body_html
     assert [item["text"] for item in draft.contents] == ["Referral", "Staging"]
     assert len(draft.content_hash) == 64
+
+
+def test_a_first_version_is_submitted_as_a_major_change_with_an_optional_note(draft, woscan):
+    woscan.major_change_approvals = 3
+    woscan.save()
+    terms = services.submission_terms(PathwayVersion.objects.get(pk=draft.pk))
+    assert terms.first
+    assert [(o.change_type, o.approvals, o.note_required) for o in terms.options] == [
+        ("major", 3, False)
+    ]
+
+
+def test_a_later_version_offers_each_change_type_with_the_networks_count_and_its_note_rule(
+    published, author, woscan
+):
+    woscan.major_change_approvals, woscan.minor_change_approvals = 4, 2
+    woscan.save()
+    version = services.start_new_version(actor=author, pathway=published.pathway)
+    terms = services.submission_terms(version)
+    assert not terms.first
+    assert [(o.change_type, o.approvals, o.note_required) for o in terms.options] == [
+        ("major", 4, True),
+        ("minor", 2, False),
+    ]
+
+
+def test_a_first_version_is_submitted_without_a_change_note_whatever_type_is_asked_for(
+    draft, author
+):
+    version = services.submit(actor=author, version=draft, change_type="minor", change_note="")
+    assert (version.status, version.change_type) == (Status.IN_REVIEW, "major")
+
+
+def test_a_second_publish_of_the_same_version_names_the_published_version(published, lead):
+    with pytest.raises(services.AlreadyPublished) as refusal:
+        services.publish(actor=lead, version=published)
+    assert refusal.value.version == published and refusal.value.version.number == "1.0"

@@ -148,6 +148,7 @@ def test_someone_with_no_role_in_the_network_gets_404_for_its_pathways(client, o
         url("review", draft.pk),
         url("publish", draft.pk),
         url("pathway", draft.pathway.slug),
+        url("discard", draft.pk),
     ]:
         assert client.get(target).status_code == 404, target
     assert client.post(url("discard", draft.pk)).status_code == 404
@@ -237,10 +238,14 @@ def test_every_version_page_shows_its_timeline(client, lead, published):
         assert f"<strong>{label}</strong>" in html
 
 
-def test_withdrawing_from_the_page_needs_a_reason(client, lead, published):
+def test_withdrawing_from_the_page_needs_a_reason_and_says_why(client, lead, published):
     client.force_login(lead)
-    response = client.post(url("withdraw", published.pathway.slug), {"reason": ""})
-    assert "There is a problem" in response.content.decode()
+    response = client.post(url("withdraw", published.pathway.slug), {"reason": "  "})
+    html = response.content.decode()
+    assert "There is a problem" in html
+    assert "every reader sees it, on the pathway&#x27;s page and in the feeds" in html
+    assert "This field is required." not in html
+    assert not Pathway.objects.get().is_withdrawn
     client.post(
         url("withdraw", published.pathway.slug), {"reason": "Replaced by the national pathway."}
     )
@@ -332,3 +337,132 @@ def test_people_can_change_their_password(client, author):
     assert response.status_code == 302
     author.refresh_from_db()
     assert author.check_password("another-long-passphrase-9")
+
+
+def test_the_submit_page_of_a_first_version_says_the_approvals_it_needs_and_the_note_is_optional(
+    client, author, draft, woscan
+):
+    woscan.major_change_approvals = 3
+    woscan.save()
+    client.force_login(author)
+    html = client.get(url("submit", draft.pk)).content.decode()
+    assert "first published version (1.0). It needs 3 approvals" in html
+    assert "a change note is optional" in html and "Change note (optional)" in html
+    assert "Required" not in html and "minor change" not in html
+    assert 'type="radio"' not in html
+
+
+def test_a_first_version_is_submitted_from_the_page_without_a_change_note(client, author, draft):
+    client.force_login(author)
+    response = client.post(url("submit", draft.pk), {"change_type": "major", "change_note": ""})
+    assert response["Location"] == url("version", draft.pk)
+    assert PathwayVersion.objects.get(pk=draft.pk).status == Status.IN_REVIEW
+
+
+def test_the_submit_page_of_a_later_version_says_what_each_change_type_needs(
+    client, author, published, woscan
+):
+    from pathways import services
+
+    woscan.major_change_approvals, woscan.minor_change_approvals = 3, 2
+    woscan.save()
+    version = services.start_new_version(actor=author, pathway=published.pathway)
+    client.force_login(author)
+    html = client.get(url("submit", version.pk)).content.decode()
+    assert ">Major change (clinical content)</label>" in html
+    assert ">Needs 3 approvals and a change note.</div>" in html
+    assert ">Minor change (editorial)</label>" in html
+    assert ">Needs 2 approvals.</div>" in html
+    assert "Required for a major change" in html and "(optional)" not in html
+
+
+def test_a_later_major_change_without_a_note_is_refused_from_the_page(client, author, published):
+    from pathways import services
+
+    version = services.start_new_version(actor=author, pathway=published.pathway)
+    client.force_login(author)
+    response = client.post(url("submit", version.pk), {"change_type": "major"})
+    assert "A major change needs a change note" in response.content.decode()
+    assert PathwayVersion.objects.get(pk=version.pk).status == Status.DRAFT
+
+
+def test_a_second_press_of_publish_lands_on_the_published_version_with_one_message(
+    client, lead, approved
+):
+    client.force_login(lead)
+    form = {"next_review_on": "2031-01-01"}
+    first = client.post(url("publish", approved.pk), form)  # its page is never shown
+    second = client.post(url("publish", approved.pk), form)
+    assert first["Location"] == second["Location"] == url("version", approved.pk)
+    html = client.get(second["Location"]).content.decode()
+    assert html.count("Version 1.0 published.") == 1
+    assert "already published" not in html and "Error:" not in html
+    assert PathwayVersion.objects.get(pk=approved.pk).number == "1.0"
+
+
+def test_publishing_a_version_someone_else_has_published_says_so_once_and_not_as_an_error(
+    client, lead, programme_team, approved
+):
+    from pathways import services
+
+    services.publish(actor=programme_team, version=approved)
+    client.force_login(lead)
+    response = client.post(
+        url("publish", approved.pk), {"next_review_on": "2031-01-01"}, follow=True
+    )
+    assert response.redirect_chain == [(url("version", approved.pk), 302)]
+    html = response.content.decode()
+    assert html.count("Version 1.0 was already published by programme.") == 1
+    assert "Error:" not in html
+
+
+def test_discard_asks_first_and_discards_only_when_confirmed(client, author, draft):
+    client.force_login(author)
+    version_page = client.get(url("version", draft.pk)).content.decode()
+    assert f'href="{url("discard", draft.pk)}">Discard</a>' in version_page
+    assert f'action="{url("discard", draft.pk)}"' not in version_page  # no one-click discard
+    page = client.get(url("discard", draft.pk))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Discard this draft of Ovarian cancer?" in html and ">Discard draft</button>" in html
+    assert '<h2 id="referral">Referral</h2>' in html  # the text that would go
+    assert PathwayVersion.objects.get(pk=draft.pk).status == Status.DRAFT
+    response = client.post(url("discard", draft.pk))
+    assert response["Location"] == url("pathway", draft.pathway.slug)
+    assert PathwayVersion.objects.get(pk=draft.pk).status == Status.DISCARDED
+
+
+def test_only_those_who_may_discard_see_the_discard_page(client, reviewer, lead, draft):
+    client.force_login(reviewer)
+    assert client.get(url("discard", draft.pk)).status_code == 403
+    assert client.post(url("discard", draft.pk)).status_code == 403
+    assert "Discard</a>" not in client.get(url("version", draft.pk)).content.decode()
+    client.force_login(lead)
+    assert client.get(url("discard", draft.pk)).status_code == 200
+    assert PathwayVersion.objects.get(pk=draft.pk).status == Status.DRAFT
+
+
+def test_the_discard_page_of_a_published_version_says_it_cannot_be_discarded(
+    client, lead, published
+):
+    client.force_login(lead)
+    response = client.get(url("discard", published.pk), follow=True)
+    assert response.redirect_chain == [(url("version", published.pk), 302)]
+    assert "This version is published: it cannot be discarded." in response.content.decode()
+    response = client.post(url("discard", published.pk), follow=True)
+    assert "it cannot be discarded" in response.content.decode()
+    assert PathwayVersion.objects.get(pk=published.pk).status == Status.PUBLISHED
+
+
+def test_the_admin_discard_action_still_goes_through_the_service(client, programme_team, draft):
+    from pathways.models import Event
+
+    client.force_login(programme_team)
+    response = client.post(
+        reverse("admin:pathways_pathwayversion_changelist"),
+        {"action": "discard", "_selected_action": [draft.pk]},
+        follow=True,
+    )
+    assert "Discarded: 1 version(s)." in response.content.decode()
+    assert PathwayVersion.objects.get(pk=draft.pk).status == Status.DISCARDED
+    assert Event.objects.get(version=draft, action="discarded").actor == programme_team

@@ -45,6 +45,7 @@ def requests_against(published, open_version):
         ("get", reverse("workspace:submit", args=[draft]), {}),
         ("post", reverse("workspace:submit", args=[draft]), {"change_type": "minor"}),
         ("post", reverse("workspace:recall", args=[draft]), {}),
+        ("get", reverse("workspace:discard", args=[draft]), {}),
         ("post", reverse("workspace:discard", args=[draft]), {}),
         ("get", reverse("workspace:review", args=[draft]), {}),
         ("post", reverse("workspace:review", args=[draft]), {"decision": "approve"}),
