@@ -1,6 +1,11 @@
 """Email about pathway transitions. Called by `pathways.services` only after commit, so no
 mail ever describes a change that was rolled back; a failure to send is logged, never raised
-into the request that made the change."""
+into the request that made the change.
+
+These functions decide nothing: the service that made the change says what happened (approved,
+or one approval of how many) and they put it into words. Every link starts with the configured
+public address, `settings.PORTAL_BASE_URL`.
+"""
 
 import logging
 
@@ -13,8 +18,17 @@ from networks.models import NetworkRole
 logger = logging.getLogger(__name__)
 
 
+def absolute_url(path):
+    """`path` on the portal's public address, for a link that works outside the portal."""
+    return settings.PORTAL_BASE_URL.rstrip("/") + path
+
+
 def _link(version):
-    return settings.PORTAL_BASE_URL.rstrip("/") + reverse("workspace:version", args=[version.pk])
+    return absolute_url(reverse("workspace:version", args=[version.pk]))
+
+
+def _name(user):
+    return user.get_full_name() or user.get_username()
 
 
 def _emails(users):
@@ -30,7 +44,8 @@ def _send(subject, lines, recipients):
     if not recipients:
         return
     try:
-        send_mail(f"[SCN Pathways] {subject}", "\n\n".join(lines), None, recipients)
+        body = "\n\n".join(line for line in lines if line)  # no gap for an empty comment
+        send_mail(f"[SCN Pathways] {subject}", body, None, recipients)
     except Exception:  # the change is committed; a mail outage must not turn it into an error
         logger.exception("Could not send %r to %d recipients", subject, len(recipients))
 
@@ -52,12 +67,40 @@ def version_submitted(version):
     )
 
 
-def decision_made(version, review):
+def approval_recorded(version, review, *, approvals, needed):
+    """One approval, not yet enough: the author hears how far the version has got."""
+    _send(
+        f"{approvals} of {needed} approvals: {version.title}",
+        [
+            f"{_name(review.reviewer)} approved the text of {version.title}. It has {approvals} "
+            f"of the {needed} approvals it needs; you will hear again when it has them all.",
+            review.comment,
+            _link(version),
+        ],
+        _emails([version.author]),
+    )
+
+
+def version_approved(version):
+    """The version has every approval it needs: one e-mail to its author and the network's
+    leads (one each, even for a lead who is the author), who may now publish it."""
+    leads = _network_people(version, NetworkRole.Role.LEAD)
+    _send(
+        f"Approved: {version.title} is ready to publish",
+        [
+            f"{version.title} now has every approval it needs and is approved.",
+            f"A lead of {version.pathway.network.name} or the programme team can now publish it: "
+            f"{_link(version)}",
+        ],
+        _emails([version.author, *leads]),
+    )
+
+
+def changes_requested(version, review):
     _send(
         f"{review.get_decision_display()}: {version.title}",
         [
-            f"{review.reviewer.get_full_name() or review.reviewer} decided: "
-            f"{review.get_decision_display().lower()}.",
+            f"{_name(review.reviewer)} decided: {review.get_decision_display().lower()}.",
             review.comment,
             _link(version),
         ],
@@ -72,7 +115,22 @@ def version_published(version):
         [
             f"Version {version.number} of {version.title} is published and takes effect on "
             f"{version.effective_from:%d %B %Y}.",
-            settings.PORTAL_BASE_URL.rstrip("/") + version.get_absolute_url(),
+            absolute_url(version.get_absolute_url()),
         ],
         _emails([version.author, *leads]),
+    )
+
+
+def pathway_withdrawn(pathway, version, *, actor, authors):
+    """Tell the network's leads and the withdrawn version's authors, with the public reason."""
+    leads = _network_people(version, NetworkRole.Role.LEAD)
+    _send(
+        f"Withdrawn: {pathway.title}",
+        [
+            f"{_name(actor)} withdrew {pathway.title} (version {version.number} was current). "
+            "Readers now see this reason in place of the guidance:",
+            pathway.withdrawal_reason,
+            absolute_url(pathway.get_absolute_url()),
+        ],
+        _emails([*authors, *leads]),
     )

@@ -13,8 +13,10 @@ a message fit to show the person) when the pathway is not in a state that allows
 from dataclasses import dataclass
 from datetime import datetime, time
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -192,11 +194,14 @@ def _valid_approvers(version):
     )
 
 
+def _contributors(version):
+    """The version's authors: who started it and everyone who saved its text."""
+    editors = version.events.filter(action=Event.Action.SAVED).values("actor_id")
+    return get_user_model().objects.filter(Q(pk=version.author_id) | Q(pk__in=editors))
+
+
 def _has_contributed(user, version):
-    return (
-        version.author_id == user.pk
-        or version.events.filter(actor=user, action=Event.Action.SAVED).exists()
-    )
+    return _contributors(version).filter(pk=user.pk).exists()
 
 
 @transaction.atomic
@@ -332,8 +337,11 @@ def submit(*, actor, version, change_type, change_note=""):
         submitted_at=timezone.now(),
         submitted_by=actor,
     )
-    _approve_if_enough(version, actor)
-    transaction.on_commit(lambda: notifications.version_submitted(version))
+    if _approve_if_enough(version, actor):
+        # Its unchanged text was approved before it was recalled: nothing left to review.
+        transaction.on_commit(lambda: notifications.version_approved(version))
+    else:
+        transaction.on_commit(lambda: notifications.version_submitted(version))
     return version
 
 
@@ -368,20 +376,26 @@ def _review(actor, version, statuses):
 
 
 def _approve_if_enough(version, actor):
-    """A resubmitted version whose unchanged text already has enough approvals is approved."""
-    if len(_valid_approvers(version)) >= _approvals_needed(version):
-        _move(
-            version,
-            actor=actor,
-            action=Event.Action.APPROVED,
-            to_status=Status.APPROVED,
-            note="Its unchanged text already had the approvals it needs.",
-        )
+    """A resubmitted version whose unchanged text already has enough approvals is approved;
+    says whether it was."""
+    if len(_valid_approvers(version)) < _approvals_needed(version):
+        return False
+    _move(
+        version,
+        actor=actor,
+        action=Event.Action.APPROVED,
+        to_status=Status.APPROVED,
+        note="Its unchanged text already had the approvals it needs.",
+    )
+    return True
 
 
 @transaction.atomic
 def approve(*, actor, version, comment=""):
-    """Record a reviewer's approval of the current text; enough approvals approve the version."""
+    """Record a reviewer's approval of the current text; enough approvals approve the version.
+
+    Only then are the author and the network's leads told it is approved and ready to publish;
+    an approval short of enough tells the author how many it has of how many it needs."""
     version = _review(actor, version, [Status.IN_REVIEW])
     review = Review.objects.create(
         version=version,
@@ -390,7 +404,8 @@ def approve(*, actor, version, comment=""):
         comment=comment.strip(),
         content_hash=version.content_hash,
     )
-    if len(_valid_approvers(version)) >= _approvals_needed(version):
+    approvals, needed = len(_valid_approvers(version)), _approvals_needed(version)
+    if approvals >= needed:
         _move(
             version,
             actor=actor,
@@ -398,6 +413,7 @@ def approve(*, actor, version, comment=""):
             to_status=Status.APPROVED,
             note=review.comment,
         )
+        transaction.on_commit(lambda: notifications.version_approved(version))
     else:
         _record(
             pathway=version.pathway,
@@ -408,7 +424,11 @@ def approve(*, actor, version, comment=""):
             to_status=version.status,
             note=review.comment,
         )
-    transaction.on_commit(lambda: notifications.decision_made(version, review))
+        transaction.on_commit(
+            lambda: notifications.approval_recorded(
+                version, review, approvals=approvals, needed=needed
+            )
+        )
     return version
 
 
@@ -432,7 +452,7 @@ def request_changes(*, actor, version, comment):
         to_status=Status.CHANGES_REQUESTED,
         note=review.comment,
     )
-    transaction.on_commit(lambda: notifications.decision_made(version, review))
+    transaction.on_commit(lambda: notifications.changes_requested(version, review))
     return version
 
 
@@ -520,6 +540,10 @@ def withdraw(*, actor, pathway, reason):
         actor=actor,
         action=Event.Action.WITHDRAWN,
         note=pathway.withdrawal_reason,
+    )
+    authors = list(_contributors(current))
+    transaction.on_commit(
+        lambda: notifications.pathway_withdrawn(pathway, current, actor=actor, authors=authors)
     )
     return pathway
 

@@ -266,6 +266,16 @@ class TestReviewReminders:
         assert len(mail.outbox) == 2
         assert ReviewReminder.objects.count() == 2
 
+    def test_reminders_link_to_the_pathway_on_the_configured_address(
+        self, published, lead, later, settings
+    ):
+        settings.PORTAL_BASE_URL = "https://pathways.example.scot/"
+        later(365 * 3 - 10)
+        call_command("send_review_reminders", stdout=io.StringIO())
+        body = mail.outbox[0].body
+        assert "https://pathways.example.scot/pathways/ovarian-cancer/\n" in body
+        assert "https://pathways.example.scot/workspace/pathways/ovarian-cancer/" in body
+
     def test_remind_nobody_when_nothing_is_due(self, published, lead):
         call_command("send_review_reminders", "--days", "30", stdout=io.StringIO())
         assert mail.outbox == []

@@ -9,11 +9,13 @@ from datetime import timedelta
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from networks.models import NetworkRole
 from pathways import queries
 from pathways.models import ReviewReminder
+from pathways.notifications import absolute_url
 
 
 class Command(BaseCommand):
@@ -65,7 +67,10 @@ class Command(BaseCommand):
 def _message(version, today):
     when = version.next_review_on
     state = f"was due on {when:%d %B %Y}" if when < today else f"is due on {when:%d %B %Y}"
+    pathway = version.pathway
     return (
-        f"The review of {version.title} (version {version.number}, {version.pathway.network.name}) "
-        f"{state}.\n\nStart a new version in the workspace when the network begins its review."
+        f"The review of {version.title} (version {version.number}, {pathway.network.name}) "
+        f"{state}.\n\nThe version readers see now: {absolute_url(pathway.get_absolute_url())}"
+        "\n\nStart a new version in the workspace when the network begins its review: "
+        f"{absolute_url(reverse('workspace:pathway', args=[pathway.slug]))}"
     )
