@@ -51,8 +51,8 @@ def _is_the_portals_own(tag, attributes):
         return attributes.get("href", "").startswith("/static/")
     if tag == "form":
         return attributes.get("action", "").startswith("/") or "action" not in attributes
-    if tag == "svg":
-        return attributes.get("class") == "nhsuk-header__logo"
+    if tag == "svg":  # the NHS logo and the header's account icon
+        return attributes.get("class") in {"nhsuk-header__logo", "nhsuk-icon nhsuk-icon--user"}
     return False
 
 
