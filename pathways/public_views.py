@@ -189,7 +189,11 @@ def compare(request, slug):
             "pathway": pathway,
             "older": older,
             "newer": newer,
-            "changes": diff.compare(older.body, newer.body),
+            # The stored, sanitised HTML of each version, compared as a reader sees it.
+            "changes": diff.compare_documents(older.body_html, newer.body_html),
+            "title_changes": (
+                diff.compare(older.title, newer.title) if older.title != newer.title else None
+            ),
             "summary_changes": diff.compare(older.summary, newer.summary),
             "breadcrumbs": _crumbs(pathway),
         },

@@ -343,7 +343,7 @@ def review(request, pk):
             return redirect("workspace:version", pk=pk)
         version = _get_version(request.user, pk)
     current = version.pathway.versions.published().newest_first().first()
-    changes = diff.compare(current.body if current else "", version.body)
+    changes = diff.compare_documents(current.body_html if current else "", version.body_html)
     return render(
         request,
         "workspace/review.html",

@@ -6,6 +6,7 @@ with visually hidden words for screen readers, and always safe to insert into a 
   block by block (headings, paragraphs, list items, table rows and cells), word by word.
 """
 
+from pathways.diff.document import DocumentDiff, compare_documents
 from pathways.diff.text import compare, has_changes
 
-__all__ = ["compare", "has_changes"]
+__all__ = ["DocumentDiff", "compare", "compare_documents", "has_changes"]

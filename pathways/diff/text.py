@@ -1,15 +1,15 @@
-"""What changed between two texts: paragraph by paragraph, word by word within a paragraph.
-
-Differences are marked with <ins> and <del> for sight, and with visually hidden words for
-screen readers, which do not announce those elements by default. Every piece of text is
-escaped here: the result is safe to insert into a page.
-"""
+"""What changed between two plain texts (a summary): paragraph by paragraph, word by word
+within a paragraph, marked as render.marked marks every change. The result is safe to insert
+into a page: every piece of text is escaped."""
 
 import re
 from difflib import SequenceMatcher
 
-from django.utils.html import escape, format_html
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
+
+from pathways.diff.blocks import Token
+from pathways.diff.render import marked
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 WORD = re.compile(r"\S+|\s+")
@@ -23,14 +23,8 @@ def _paragraphs(text):
     ]
 
 
-def _mark(tag, label, text):
-    return format_html(
-        '<{tag}><span class="nhsuk-u-visually-hidden">[{label}: </span>{text}'
-        '<span class="nhsuk-u-visually-hidden">]</span></{tag}>',
-        tag=mark_safe(tag),
-        label=label,
-        text=text,
-    )
+def _mark(status, text):
+    return mark_safe(marked(status, (Token(text),)))
 
 
 def _words(old, new):
@@ -42,9 +36,9 @@ def _words(old, new):
             parts.append(escape("".join(old_words[a1:a2])))
             continue
         if op in ("delete", "replace"):
-            parts.append(_mark("del", "removed", "".join(old_words[a1:a2])))
+            parts.append(_mark("removed", "".join(old_words[a1:a2])))
         if op in ("insert", "replace"):
-            parts.append(_mark("ins", "added", "".join(new_words[b1:b2])))
+            parts.append(_mark("added", "".join(new_words[b1:b2])))
     return mark_safe("".join(parts))
 
 
@@ -62,14 +56,12 @@ def compare(old, new):
         for before, after in zip(removed[:paired], added[:paired]):
             blocks.append({"status": "changed", "html": _words(before, after)})
         blocks += [
-            {"status": "removed", "html": _mark("del", "removed", text)}
-            for text in removed[paired:]
+            {"status": "removed", "html": _mark("removed", text)} for text in removed[paired:]
         ]
-        blocks += [
-            {"status": "added", "html": _mark("ins", "added", text)} for text in added[paired:]
-        ]
+        blocks += [{"status": "added", "html": _mark("added", text)} for text in added[paired:]]
     return blocks
 
 
 def has_changes(blocks):
+    """Whether any block of a `compare` result is other than unchanged."""
     return any(block["status"] != "unchanged" for block in blocks)

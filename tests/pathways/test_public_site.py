@@ -146,14 +146,109 @@ class TestVersionFacts:
 
 
 class TestCompare:
+HIDDEN = '<span class="nhsuk-u-visually-hidden">'
+
+
+def ins(text):
+    return f"<ins>{HIDDEN}[added: </span>{text}{HIDDEN}]</span></ins>"
+
+
+def dele(text):
+    return f"<del>{HIDDEN}[removed: </span>{text}{HIDDEN}]</span></del>"
+
+
+def pathway_text(html):
+    """The compared text of a compare or review page, apart from its legend and summary."""
+    return html.split('<div class="portal-diff portal-diff--document">', 1)[1]
+
+
+TABLE = (
+    "\n### Timing standards\n\n| Step | Standard |\n|---|---|\n"
+    "| Referral to first treatment | 62 days |\n"
+)
+
+
     def test_shows_what_changed_word_by_word_for_eyes_and_screen_readers(
         self, client, three_versions
     ):
         response = client.get("/pathways/ovarian-cancer/compare/", {"from": "1.1", "to": "2.0"})
         html = response.content.decode()
         assert response.status_code == 200
-        assert '<del><span class="nhsuk-u-visually-hidden">[removed: </span>CT.' in html
-        assert '<ins><span class="nhsuk-u-visually-hidden">[added: </span>PET-CT.' in html
+        assert (
+            '<p id="Change-1" class="portal-diff__change portal-diff__change--changed">'
+            f"Stage with {dele('CT.')}{ins('PET-CT.')}</p>"
+        ) in pathway_text(html)
+
+    def test_opens_with_a_summary_linking_to_each_change(self, client, three_versions):
+        html = client.get(
+            "/pathways/ovarian-cancer/compare/", {"from": "1.1", "to": "2.0"}
+        ).content.decode()
+        assert (
+            '<nav class="portal-diff-summary" aria-labelledby="changes-summary">\n'
+            '  <p class="nhsuk-body-l portal-diff-summary__line" id="changes-summary">'
+            "1 section changed: Staging</p>"
+        ) in html
+        assert '<li>Staging: <a href="#Change-1">paragraph changed</a></li>' in html
+        assert html.index('id="changes-summary"') < html.index("<h2>Pathway text</h2>")
+
+    def test_shows_a_table_change_as_a_table_with_each_new_cell_marked(
+        self, client, published, team
+    ):
+        publish_change(published, body=BODY + TABLE, change_type="minor", **team)
+        html = client.get(
+            "/pathways/ovarian-cancer/compare/", {"from": "1.0", "to": "1.1"}
+        ).content.decode()
+        text = pathway_text(html)
+        assert (
+            '<table id="Change-2" class="portal-diff__change portal-diff__change--added '
+            'portal-diff__added"><thead class="portal-diff__added"><tr class="portal-diff__added">'
+            f'<th class="portal-diff__added">{ins("Step")}</th>'
+            f'<th class="portal-diff__added">{ins("Standard")}</th></tr></thead>'
+        ) in text
+        assert f'<td class="portal-diff__added">{ins("62 days")}</td>' in text
+        assert "| Step |" not in html and "|---|" not in html
+        assert (
+            '<li>Staging: <a href="#Change-1">heading added</a>, '
+            '<a href="#Change-2">table added</a></li>'
+        ) in html
+
+    def test_folds_unchanged_sections_and_never_shows_removed_text_unmarked(
+        self, client, three_versions
+    ):
+        html = client.get(
+            "/pathways/ovarian-cancer/compare/", {"from": "1.0", "to": "2.0"}
+        ).content.decode()
+        text = pathway_text(html)
+        assert (
+            '<h3>Referral</h3><details class="nhsuk-details">'
+            '<summary class="nhsuk-details__summary">'
+        ) in text
+        assert text.count("<del>") == text.count(f"<del>{HIDDEN}[removed: ") == 1
+        assert text.count("<ins>") == text.count(f"<ins>{HIDDEN}[added: ") == 2
+
+    def test_shows_changes_to_the_title_and_summary_too(self, client, published, team):
+        version = services.start_new_version(actor=team["author"], pathway=published.pathway)
+        version = write(
+            team["author"],
+            version,
+            body=BODY,
+            title="Ovarian and fallopian tube cancer",
+            summary="For adults with ovarian or fallopian tube cancer.",
+        )
+        version = services.submit(actor=team["author"], version=version, change_type="minor")
+        services.publish(
+            actor=team["lead"],
+            version=services.approve(actor=team["reviewers"][0], version=version),
+        )
+        html = client.get(
+            "/pathways/ovarian-cancer/compare/", {"from": "1.0", "to": "1.1"}
+        ).content.decode()
+        assert (
+            '<h2>Title</h2>\n<div class="portal-diff"><p class="portal-diff__block '
+            f'portal-diff__block--changed">Ovarian {ins("and fallopian tube ")}cancer</p></div>'
+        ) in html
+        assert f"For adults with ovarian {ins('or fallopian tube ')}cancer." in html
+        assert "No changes to the pathway text." in html
 
     def test_compares_whichever_order_the_versions_are_given(self, client, three_versions):
         html = client.get(

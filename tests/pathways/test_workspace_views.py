@@ -7,6 +7,8 @@ from tests.lifecycle import BODY
 pytestmark = pytest.mark.django_db
 
 Status = PathwayVersion.Status
+HIDDEN = '<span class="nhsuk-u-visually-hidden">'
+INS, DEL = f"<ins>{HIDDEN}", f"<del>{HIDDEN}"
 
 
 def url(name, *args):
@@ -197,8 +199,46 @@ def test_the_review_page_shows_what_changed_since_the_published_version(
     client.force_login(reviewer)
     html = client.get(url("review", version.pk)).content.decode()
     assert "since version 1.0" in html
-    assert '<del><span class="nhsuk-u-visually-hidden">[removed: </span>CT.' in html
-    assert '<ins><span class="nhsuk-u-visually-hidden">[added: </span>PET-CT.' in html
+    assert 'id="changes-summary">1 section changed: Staging</p>' in html
+    assert '<li>Staging: <a href="#Change-1">paragraph changed</a></li>' in html
+    assert (
+        '<p id="Change-1" class="portal-diff__change portal-diff__change--changed">Stage with '
+        f"{DEL}[removed: </span>CT.{HIDDEN}]</span></del>"
+        f"{INS}[added: </span>PET-CT.{HIDDEN}]</span></ins></p>"
+    ) in html
+    assert html.count('id="Change-1"') == 1  # the proposed version below has its own ids
+
+
+def test_the_review_page_of_a_first_version_shows_all_its_text_as_added(
+    client, in_review, reviewer
+):
+    client.force_login(reviewer)
+    html = client.get(url("review", in_review.pk)).content.decode()
+    assert "This is the first version: all of its text is new." in html
+    assert 'id="changes-summary">2 sections changed: Referral, Staging</p>' in html
+    assert f'<p class="portal-diff__added">{INS}[added: </span>Stage with CT.' in html
+    diff = html.split('<div class="portal-diff portal-diff--document">', 1)[1]
+    assert "<del>" not in diff.split("<h2>The proposed version</h2>")[0]
+
+
+@pytest.mark.parametrize("published_before", [1, 4])
+def test_the_review_page_costs_the_same_queries_however_many_versions_came_before(
+    client, published, author, reviewer, team, django_assert_num_queries, published_before
+):
+    from pathways import services
+    from tests.lifecycle import publish_change, write
+
+    latest = published
+    for number in range(published_before - 1):
+        latest = publish_change(
+            latest, body=BODY + f"\nNote {number}.\n", change_type="minor", **team
+        )
+    version = services.start_new_version(actor=author, pathway=published.pathway)
+    version = write(author, version, body=BODY + "\n| Step | Standard |\n|---|---|\n| A | B |\n")
+    services.submit(actor=author, version=version, change_type="minor")
+    client.force_login(reviewer)
+    with django_assert_num_queries(8):  # as before the diff showed the rendered text
+        assert client.get(url("review", version.pk)).status_code == 200
 
 
 def test_publishing_from_the_page_with_a_future_date_schedules_the_version(client, lead, approved):
