@@ -145,7 +145,6 @@ class TestVersionFacts:
         assert "by version 1.1" in older and "Next review due" not in older
 
 
-class TestCompare:
 HIDDEN = '<span class="nhsuk-u-visually-hidden">'
 
 
@@ -168,6 +167,7 @@ TABLE = (
 )
 
 
+class TestCompare:
     def test_shows_what_changed_word_by_word_for_eyes_and_screen_readers(
         self, client, three_versions
     ):
