@@ -4,6 +4,8 @@
 one with a single version, the rest with about ten each. Every version carries a realistic
 Markdown body (about 6 KB), rendered once as the portal renders it. One pathway holds a rare
 word, for search. `grow()` then adds 18,000 single-version pathways, for search at 20,000.
+PostgreSQL learns the words of every version as it is inserted published, as it does at any
+publication (migration 0009).
 """
 
 import json
@@ -34,6 +36,7 @@ def body_text():
 def seed(author):
     body = body_text()
     html, contents = markdown.render(body)
+    text = markdown.plain_text(html)
     cancer = CancerType.objects.order_by("pk").first()
     networks = [
         Network(
@@ -75,20 +78,24 @@ def seed(author):
                 FROM pathways_pathway p
             )
             INSERT INTO pathways_pathwayversion (
-                pathway_id, major, minor, title, summary, body, body_html, contents, content_hash,
+                pathway_id, major, minor, title, summary, body, body_html, body_text, contents,
+                content_hash,
                 change_type, change_note, status, edit_count, author_id, created_at, updated_at,
                 published_at, published_by_id, effective_from, next_review_on)
             SELECT plan.pathway_id, 1 + v / 10, v %% 10, p.title,
                    'How the network manages adults with this cancer.',
-                   %(body)s || CASE WHEN p.slug = 'pathway-77' THEN ' Exclude ' || %(rare)s || ' first.'
-                                    ELSE '' END
-                        || E'\\n\\nRevision ' || v,
-                   %(html)s, %(contents)s::jsonb, encode(sha256((p.id || ':' || v)::bytea), 'hex'),
+                   %(body)s || added.text, %(html)s, %(text)s || added.text,
+                   %(contents)s::jsonb, encode(sha256((p.id || ':' || v)::bytea), 'hex'),
                    'major', 'Revised.', 'published', 0, %(author)s, now(), now(),
                    now() - interval '1 day' * (plan.versions - v),
                    %(author)s, now() - interval '1 day' * (plan.versions - v), current_date + 900
             FROM plan JOIN pathways_pathway p ON p.id = plan.pathway_id,
-                 generate_series(0, plan.versions - 1) AS v
+                 generate_series(0, plan.versions - 1) AS v,
+                 LATERAL (
+                     SELECT CASE WHEN p.slug = 'pathway-77' THEN ' Exclude ' || %(rare)s || ' first.'
+                                 ELSE '' END
+                            || E'\\n\\nRevision ' || v AS text
+                 ) AS added
             """,
             {
                 "big": BIG,
@@ -97,6 +104,7 @@ def seed(author):
                 "extra": (VERSIONS - BIG - 1) % (PATHWAYS - 2),
                 "body": body,
                 "html": html,
+                "text": text,
                 "contents": _json(contents),
                 "rare": RARE_WORD,
                 "author": author.pk,
@@ -109,6 +117,7 @@ def grow(author, to_pathways=20_000):
     """Add single-version pathways until there are `to_pathways`, for search at scale."""
     body = body_text()
     html, contents = markdown.render(body)
+    text = markdown.plain_text(html)
     with connection.cursor() as cursor:
         cursor.execute(NO_TIMEOUT)
         cursor.execute(
@@ -123,11 +132,13 @@ def grow(author, to_pathways=20_000):
                 RETURNING id, title
             )
             INSERT INTO pathways_pathwayversion (
-                pathway_id, major, minor, title, summary, body, body_html, contents, content_hash,
+                pathway_id, major, minor, title, summary, body, body_html, body_text, contents,
+                content_hash,
                 change_type, change_note, status, edit_count, author_id, created_at, updated_at,
                 published_at, published_by_id, effective_from, next_review_on)
             SELECT id, 1, 0, title, 'How the network manages adults with this cancer.',
-                   %(body)s, %(html)s, %(contents)s::jsonb, encode(sha256(id::text::bytea), 'hex'),
+                   %(body)s, %(html)s, %(text)s, %(contents)s::jsonb,
+                   encode(sha256(id::text::bytea), 'hex'),
                    'major', '', 'published', 0, %(author)s, now(), now(), now() - interval '1 year',
                    %(author)s, now() - interval '1 year', current_date + 900
             FROM new
@@ -136,6 +147,7 @@ def grow(author, to_pathways=20_000):
                 "count": to_pathways - PATHWAYS,
                 "body": body,
                 "html": html,
+                "text": text,
                 "contents": _json(contents),
                 "author": author.pk,
             },

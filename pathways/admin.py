@@ -124,7 +124,7 @@ class PathwayVersionAdmin(SimpleHistoryAdmin, ReadOnlyAdmin):
     list_select_related = ["pathway", "author"]
     ordering = ["pathway__title", "-major", "-minor"]
     date_hierarchy = "effective_from"
-    exclude = ["body_html", "contents"]
+    exclude = ["body_html", "body_text", "contents"]
     inlines = [ReviewInline, EventInline]
     actions = ["publish_now", "discard"]
 

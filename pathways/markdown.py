@@ -4,10 +4,12 @@ Rendering happens once, when a version's content is set; pages serve the stored 
 Python-Markdown does the conversion (tables, heading anchors); bleach then keeps only the
 allowlist below, so raw HTML typed into the Markdown can never add script, styles, frames,
 forms, event handlers or links other than http, https, mailto and in-page anchors.
+`plain_text` then reads the text a reader sees out of that HTML, for search.
 """
 
 import re
 from html import unescape
+from html.parser import HTMLParser
 
 import bleach
 import markdown
@@ -130,3 +132,66 @@ def render(source):
 
     collect(converter.toc_tokens)
     return html, contents
+
+
+# Elements that end a line of text: every other tag sits inside a line ("<em>", "<a>").
+_LINE_BREAKING = {
+    "blockquote",
+    "br",
+    "caption",
+    "dd",
+    "dl",
+    "dt",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+}
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lines, self.line = [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _LINE_BREAKING:
+            self.end_line()
+
+    def handle_endtag(self, tag):
+        if tag in _LINE_BREAKING:
+            self.end_line()
+
+    def handle_data(self, data):
+        self.line.append(data)
+
+    def end_line(self):
+        text = " ".join("".join(self.line).split())
+        if text:
+            self.lines.append(text)
+        self.line = []
+
+
+def plain_text(html):
+    """The readable text of rendered `html` (from `render`), as a reader sees it: no Markdown
+    or HTML syntax, entities decoded, a line per heading, paragraph, list item or table cell.
+
+    Search cuts its snippets from this text and learns its vocabulary from it, so neither
+    shows nor offers "##", "|---|" or a link's address.
+    """
+    collector = _TextCollector()
+    collector.feed(html)
+    collector.close()
+    collector.end_line()  # text after the last block
+    return "\n".join(collector.lines)

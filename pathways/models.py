@@ -12,7 +12,8 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -129,6 +130,8 @@ class PathwayVersion(models.Model):
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True, help_text="Markdown.")
     body_html = models.TextField(blank=True, editable=False)
+    # The text a reader reads, without Markdown or HTML: search snippets and vocabulary.
+    body_text = models.TextField(blank=True, editable=False)
     contents = models.JSONField(default=list, blank=True, editable=False)
     content_hash = models.CharField(max_length=64, editable=False)
     change_type = models.CharField(max_length=10, choices=ChangeType.choices, blank=True)
@@ -190,6 +193,7 @@ class PathwayVersion(models.Model):
     history = HistoricalRecords(
         excluded_fields=[
             "body_html",
+            "body_text",
             "contents",
             "search_vector",
             "heading_vector",
@@ -210,6 +214,18 @@ class PathwayVersion(models.Model):
                 fields=["superseded_at"],
                 name="version_superseded_at",
                 condition=Q(superseded_at__isnull=False),
+            ),
+            # Search ranks by title and summary: those matching a word of the query are few.
+            GinIndex(
+                fields=["heading_vector"],
+                name="unsuperseded_heading_vector",
+                condition=Q(superseded_at__isnull=True),
+            ),
+            # ...and the rest by title, read in order until a page is full.
+            models.Index(
+                fields=["title", "id"],
+                name="unsuperseded_title",
+                condition=Q(superseded_at__isnull=True),
             ),
             GinIndex(OpClass("title", name="gin_trgm_ops"), name="version_title_trigram"),
             models.Index(fields=["status", "effective_from"], name="version_status_effective"),
@@ -286,9 +302,11 @@ class PathwayVersion(models.Model):
         return self.status == self.Status.PUBLISHED and self.effective_from > timezone.now()
 
     def set_content(self, *, title, summary, body):
-        """Set the text and everything derived from it: rendered HTML, contents, hash."""
+        """Set the text and everything derived from it: rendered HTML, plain text, contents,
+        hash."""
         self.title, self.summary, self.body = title.strip(), summary.strip(), body
         self.body_html, self.contents = markdown.render(body)
+        self.body_text = markdown.plain_text(self.body_html)
         self.content_hash = content_hash(self.title, self.summary, self.body)
 
 
@@ -307,6 +325,28 @@ def default_next_review(today=None):
         return today.replace(year=today.year + 3)
     except ValueError:  # 29 February
         return date(today.year + 3, 2, 28)
+
+
+class SearchWord(models.Model):
+    """A word of the readable text (title, summary, plain body) of a published version: what
+    search may correct a misspelt word to (`pathways.spelling`).
+
+    PostgreSQL adds each version's words as it is published, whatever path publishes it
+    (migration 0009). Words are never removed, since a version's words stay in use until a
+    moment no code marks (a scheduled successor taking effect); search offers a word only
+    while a current version holds it.
+    """
+
+    LONGEST = 40  # letters: longer "words" are codes, addresses or nonsense
+
+    word = models.CharField(max_length=LONGEST, primary_key=True)
+
+    class Meta:
+        # Words within a few letters of a length, without reading the table.
+        indexes = [models.Index(Length("word"), F("word"), name="search_word_length")]
+
+    def __str__(self):
+        return self.word
 
 
 class Review(models.Model):

@@ -3,7 +3,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from pathways.markdown import ALLOWED_PROTOCOLS, ALLOWED_TAGS, render
+from pathways.markdown import ALLOWED_PROTOCOLS, ALLOWED_TAGS, plain_text, render
 from tests.pathways.hostile_markdown import HOSTILE_MARKDOWN
 
 ALLOWED_ATTRIBUTES = {"href", "title", "rel", "id", "colspan", "rowspan", "scope"}
@@ -83,3 +83,16 @@ def test_a_level_one_heading_becomes_a_section_heading():
 def test_mailto_and_in_page_links_are_kept():
     html, _ = render("[email](mailto:team@example.org) [staging](#staging)")
     assert 'href="mailto:team@example.org"' in html and 'href="#staging"' in html
+
+
+def test_plain_text_is_what_a_reader_reads_a_line_per_block():
+    html, _ = render(
+        "## Staging\n\n**Measure** CA125 &amp; see [the *RMI* guide](https://example.org/rmi)."
+        "\n\n| Test | When |\n|---|---|\n| CA125 | at referral |\n\n- one\n- two\n\n"
+        "If 5 < 6, <script>alert(1)</script> refer.\n"
+    )
+    assert plain_text(html) == (
+        "Staging\nMeasure CA125 & see the RMI guide.\nTest\nWhen\nCA125\nat referral\none\ntwo\n"
+        "If 5 < 6, alert(1) refer."
+    )
+    assert plain_text("") == ""
