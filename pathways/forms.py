@@ -179,6 +179,8 @@ class SearchForm(ListedChoicesForm):
         empty_label="All cancers",
     )
     page = forms.IntegerField(min_value=1, max_value=1000, required=False)
+    # Set by "Search instead for ...": search the words as typed, without correcting them.
+    exact = forms.BooleanField(required=False)
 
 
 class PathwayFilterForm(ListedChoicesForm):

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
-from pathways import caching, diff, queries
+from pathways import caching, diff, queries, spelling
 from pathways.forms import PathwayFilterForm, SearchForm
 from pathways.models import Pathway, PathwayVersion
 
@@ -201,6 +201,10 @@ def compare(request, slug):
 
 
 def search(request):
+    """Search current pathways, correcting misspelt words (`pathways.spelling`): when the query
+    as typed finds nothing and the corrected one finds something, the corrected one's results,
+    with a link to search exactly as typed (`exact`); when both find something, the typed
+    one's, with a link to the corrected one."""
     form = SearchForm(request.GET or None)
     if request.GET and not form.is_valid():
         return bad_request(
@@ -213,28 +217,52 @@ def search(request):
     filters = {"network": options.get("network"), "cancer_type": options.get("cancer")}
     page = options.get("page") or 1
     first = (page - 1) * SEARCH_PAGE_SIZE
-    results, has_next = (
-        queries.search(text, offset=first, count=SEARCH_PAGE_SIZE, **filters)
-        if text
-        else ([], False)
-    )
+
+    def search_for(words):
+        return queries.search(words, offset=first, count=SEARCH_PAGE_SIZE, **filters)
+
+    results, has_next = search_for(text) if text else ([], False)
+    corrected = suggested = None
+    if (
+        text
+        and not options.get("exact")
+        and (not results or spelling.has_optional_or_excluded_words(text))
+    ):
+        correction = spelling.correct(text)
+        if correction and not results:
+            results, has_next = search_for(correction)
+            corrected = correction if results else None
+        elif correction and queries.finds_anything(correction, **filters):
+            suggested = correction
     for result in results:
         result.snippet_html = queries.highlighted(result.snippet)
-    suggestions = (
-        list(queries.similar_titles(text, **filters)) if text and page == 1 and not results else []
-    )
     return render(
         request,
         "pathways/search.html",
         {
             "form": form,
             "query": text,
+            "searched": corrected or text,
+            "corrected": corrected,
+            "as_typed_url": _search_url(request, text, exact=True),
+            "suggested": suggested,
+            "suggested_url": _search_url(request, suggested or ""),
             "results": results,
             "first": first + 1,
             "last": first + len(results),
             "previous_page": page - 1 if page > 1 else None,
             "next_page": page + 1 if has_next else None,
-            "suggestions": suggestions,
             "breadcrumbs": [("Home", reverse("home"))],
         },
     )
+
+
+def _search_url(request, text, *, exact=False):
+    """The search for `text` with the same filters; `exact`: as typed, never corrected."""
+    params = request.GET.copy()
+    for name in ("page", "exact"):
+        params.pop(name, None)
+    params["q"] = text
+    if exact:
+        params["exact"] = "1"
+    return f"{reverse('search')}?{params.urlencode()}"

@@ -7,17 +7,13 @@ migration 0007), so that is an index look-up, not a comparison with every other 
 function costs the same number of queries (one, search two) however many versions exist.
 """
 
+import re
 from datetime import date, datetime
 from typing import NamedTuple
 
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    TrigramWordSimilarity,
-)
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import CharField, Count, F, OuterRef, Q, Subquery, Value
+from django.db.models import Case, CharField, Count, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
 from django.utils.html import escape
@@ -28,10 +24,9 @@ from pathways.models import Pathway, PathwayVersion
 
 SEARCH_CONFIG = "english"
 # Private-use characters mark the matches in a snippet, so the snippet can be escaped whole
-# (the body is Markdown source and may hold any text) before the marks become <mark>.
+# (the text may hold any characters, "<" included) before the marks become <mark>.
 MATCH_START, MATCH_END = "\ue000", "\ue001"
-# word_similarity above which a misspelt word is taken to mean a title ("ovarain cancr" ~ "Ovarian cancer": 0.44).
-SIMILAR_TITLE = 0.4
+WORD = re.compile(r"\w+")
 
 
 def current_versions(at=None):
@@ -42,7 +37,7 @@ def current_versions(at=None):
         PathwayVersion.objects.in_effect(at)
         .filter(NOT_SUPERSEDED | _superseded_after(at))
         .select_related("pathway__network", "pathway__cancer_type")
-        .defer("body", "body_html", "contents", "search_vector", "heading_vector")
+        .defer("body", "body_html", "body_text", "contents", "search_vector", "heading_vector")
     )
 
 
@@ -53,6 +48,17 @@ NOT_SUPERSEDED = Q(superseded_at__isnull=True)
 
 def _superseded_after(at):
     return Q(superseded_at__gt=at)
+
+
+def current_ways(at, **filters):
+    """The versions current at `at`, as two querysets, one for each way of being current: kept
+    apart (as parts of a UNION, or two subqueries) so that each is answered from its own index,
+    nearly all from the index of unsuperseded versions. Unordered: the model's ordering would
+    join and sort by pathway."""
+    return [
+        filtered(PathwayVersion.objects.in_effect(at).filter(way), **filters).order_by()
+        for way in (NOT_SUPERSEDED, _superseded_after(at))
+    ]
 
 
 class PathwayState(NamedTuple):
@@ -152,38 +158,43 @@ def filtered(versions, *, network=None, cancer_type=None):
 
 def search(text, *, offset, count, **filters):
     """`count` current versions matching `text` (web search syntax) from the `offset`th, and
-    whether more follow. Those whose title, then summary, match best come first, then the rest
-    by title; each has a `snippet` of its text around the matches.
+    whether more follow. Those whose title or summary hold a word of the query come first, the
+    best match first, then the rest by title; each has a `snippet` of its readable text around
+    the matches.
 
-    The ranking reads only titles and summaries, so a word in every pathway costs little at
-    any size; each way of being current is its own part of a UNION, so the one holding nearly
-    every match is answered from the index of unsuperseded versions and the archive of
-    superseded versions is never read. Snippets need the whole text: only the shown get them.
+    The ranking reads only titles and summaries, and a version whose title and summary hold no
+    word of the query ranks 0: so only those that do are ranked, few even for a word in every
+    pathway's text, and the rest are read in title order (an index) until the page is full.
+    Superseded versions are never read (see `current_ways`). Snippets need the whole text:
+    only the shown get them.
     """
     at = timezone.now()
     query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
-
-    def ranked(way):
-        return (
-            filtered(PathwayVersion.objects.in_effect(at).filter(way), **filters)
-            .filter(search_vector=query)
-            .annotate(rank=SearchRank(F("heading_vector"), query))
-            .values_list("pk", "rank", "title")
-            .order_by()  # not the model's ordering, which would sort each part by pathway
-        )
-
-    best = ranked(NOT_SUPERSEDED).union(ranked(_superseded_after(at)), all=True)
+    any_word = SearchQuery(
+        " or ".join(WORD.findall(text)), search_type="websearch", config=SEARCH_CONFIG
+    )
+    rank = Case(
+        When(heading_vector=any_word, then=SearchRank(F("heading_vector"), query)),
+        default=Value(0.0),
+    )
+    unsuperseded, superseded_later = (
+        way.filter(search_vector=query).annotate(rank=rank).values_list("pk", "rank", "title")
+        for way in current_ways(at, **filters)
+    )
+    headed = unsuperseded.filter(heading_vector=any_word)
+    rest = unsuperseded.exclude(heading_vector=any_word).order_by("title", "pk")
+    best = headed.union(rest[: offset + count + 1], superseded_later, all=True)
     found = [pk for pk, _, _ in best.order_by("-rank", "title", "pk")[offset : offset + count + 1]]
     shown = found[:count]
     if not shown:
-        return [], False
+        return [], len(found) > count
     versions = (
         PathwayVersion.objects.filter(pk__in=shown)
         .select_related("pathway__network", "pathway__cancer_type")
-        .defer("body_html", "contents", "search_vector", "heading_vector")
+        .defer("body", "body_html", "body_text", "contents", "search_vector", "heading_vector")
         .annotate(
             snippet=SearchHeadline(
-                "body",
+                "body_text",
                 query,
                 config=SEARCH_CONFIG,
                 start_sel=MATCH_START,
@@ -200,19 +211,15 @@ def search(text, *, offset, count, **filters):
 
 
 def highlighted(snippet):
-    """A search snippet as safe HTML: its text escaped, its matches in <mark>."""
+    """A search snippet as safe HTML: its text escaped, its matches in <mark>, its lines (a
+    heading, a paragraph) kept apart on the one line it is shown on."""
     html = escape(snippet).replace(MATCH_START, "<mark>").replace(MATCH_END, "</mark>")
-    return mark_safe(html)
+    return mark_safe(html.replace("\n", " · "))
 
 
-def similar_titles(text, limit=3, **filters):
-    """Current versions whose title looks like `text`: for "did you mean" after a misspelling."""
-    return (
-        filtered(current_versions(), **filters)
-        .annotate(similarity=TrigramWordSimilarity(text, "title"))
-        .filter(similarity__gte=SIMILAR_TITLE)
-        .order_by("-similarity", "title")[:limit]
-    )
+def finds_anything(text, **filters):
+    """Whether `search` finds any current version for `text`, in one query."""
+    return search(text, offset=0, count=0, **filters)[1]
 
 
 def reviews_due(before):

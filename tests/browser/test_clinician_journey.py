@@ -31,8 +31,9 @@ def test_search_with_a_misspelling_then_read_history_and_compare(demo_content, l
     page.goto(live_url + "/")
     page.get_by_label("Search pathways").fill("ovarain cancr")
     page.get_by_role("button", name="Search").click()
-    expect(page.get_by_text("Did you mean")).to_be_visible()
-    page.get_by_role("link", name="Ovarian cancer").click()
+    expect(page.get_by_text("Showing results for ovarian cancer.")).to_be_visible()
+    expect(page.get_by_role("link", name="Search instead for ovarain cancr")).to_be_visible()
+    page.get_by_role("link", name="Ovarian cancer", exact=True).click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Ovarian cancer")
     expect(page.get_by_text("2.0 (current)")).to_be_visible()

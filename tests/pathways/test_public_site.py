@@ -11,6 +11,7 @@ from pathways import services
 from pathways.models import PathwayVersion
 from tests.factories import make_network
 from tests.lifecycle import BODY, publish_change, publish_pathway, write
+from tests.pathways.test_spelling import BREAST
 
 pytestmark = pytest.mark.django_db
 
@@ -307,7 +308,81 @@ class TestSearch:
 
     def test_suggests_the_pathway_a_misspelt_search_meant(self, client, published):
         html = client.get("/search/", {"q": "ovarain"}).content.decode()
-        assert "Did you mean" in html and 'href="/pathways/ovarian-cancer/">Ovarian cancer' in html
+        assert "Showing results for ovarian." in html and "Results 1 to 1 for “ovarian”" in html
+        assert 'href="/pathways/ovarian-cancer/">Ovarian cancer' in html
+
+    def test_shows_the_corrected_search_when_the_one_as_typed_finds_nothing(
+        self, client, published, team
+    ):
+        publish_pathway(team, published.pathway.network, "Breast cancer", BREAST, "breast")
+        html = client.get("/search/", {"q": "Braest"}).content.decode()
+        assert "Showing results for breast." in html
+        assert '<a href="/search/?q=Braest&amp;exact=1">Search instead for Braest</a>' in html
+        assert 'href="/pathways/breast-cancer/">Breast cancer' in html
+        assert "Ovarian cancer" not in html
+        assert 'value="Braest"' in html  # the box keeps what was typed
+
+    def test_search_instead_searches_exactly_as_typed(self, client, published, team):
+        publish_pathway(team, published.pathway.network, "Breast cancer", BREAST, "breast")
+        html = client.get("/search/", {"q": "Braest", "exact": "1"}).content.decode()
+        assert "No results for “Braest”" in html
+        assert "Showing results for" not in html and "Did you mean" not in html
+        assert "Breast cancer" not in html
+
+    def test_finds_carboplatin_for_carboplatn(self, client, published, team):
+        publish_pathway(team, published.pathway.network, "Breast cancer", BREAST, "breast")
+        html = client.get("/search/", {"q": "carboplatn"}).content.decode()
+        assert "Showing results for carboplatin." in html
+        assert "<mark>carboplatin</mark>" in html
+
+    def test_offers_the_correction_when_the_search_as_typed_finds_something_too(
+        self, client, published, team
+    ):
+        publish_pathway(team, published.pathway.network, "Breast cancer", BREAST, "breast")
+        html = client.get("/search/", {"q": "braest or referral"}).content.decode()
+        assert (
+            '<a href="/search/?q=breast+or+referral">Did you mean breast or referral?</a>' in html
+        )
+        assert "Showing results for" not in html
+        assert "Results 1 to 1 for “braest or referral”" in html and ">Ovarian cancer</a>" in html
+
+    def test_correction_links_keep_the_filters(self, client, published, team):
+        publish_pathway(team, published.pathway.network, "Breast cancer", BREAST, "breast")
+        html = client.get("/search/", {"q": "braest", "network": "woscan"}).content.decode()
+        assert 'href="/search/?q=braest&amp;network=woscan&amp;exact=1"' in html
+        html = client.get(
+            "/search/", {"q": "braest or referral", "cancer": "breast"}
+        ).content.decode()
+        assert "Showing results for breast or referral." in html
+        html = client.get(
+            "/search/", {"q": "braest or referral", "network": "woscan"}
+        ).content.decode()
+        assert 'href="/search/?q=breast+or+referral&amp;network=woscan">Did you mean' in html
+
+    def test_offers_no_correction_that_would_find_nothing(self, client, published, team, lead):
+        breast = publish_pathway(team, published.pathway.network, "Breast cancer", BREAST, "breast")
+        services.withdraw(actor=lead, pathway=breast.pathway, reason="Replaced.")
+        for text in ("carboplatn", "braest", "carboplatn or referral"):
+            html = client.get("/search/", {"q": text}).content.decode()
+            assert "Showing results for" not in html and "Did you mean" not in html, text
+        html = client.get("/search/", {"q": "braest", "cancer": "lung"}).content.decode()
+        assert "No results for “braest”" in html and "Showing results for" not in html
+
+    def test_snippets_are_cut_from_readable_text_never_markdown(self, client, published, team):
+        body = (
+            "## Staging\n\n**Measure** CA125 and see [the *RMI* guide](https://example.org/rmi)."
+            "\n\n| Test | When |\n|---|---|\n| CA125 | at referral |\n\n"
+            "Where 5 < 6 & <em>risk</em> is high, refer.\n"
+        )
+        publish_change(published, body=body, **team)
+        html = client.get("/search/", {"q": "CA125"}).content.decode()
+        snippet = html.split('<p class="nhsuk-body-s portal-snippet">', 1)[1].split("</p>")[0]
+        assert "<mark>CA125</mark>" in snippet
+        assert "Staging · Measure <mark>CA125</mark> and see the RMI guide." in snippet
+        for syntax in ("##", "**", "](", "|---|", "| CA125 |", "example.org", "<em>"):
+            assert syntax not in snippet, syntax
+        html = client.get("/search/", {"q": "risk"}).content.decode()
+        assert "5 &lt; 6 &amp; <mark>risk</mark> is high" in html
 
     def test_filters_by_network(self, client, published, other_network):
         html = client.get(
@@ -484,7 +559,12 @@ PAGES = {
     "version": ("/pathways/ovarian-cancer/versions/1.0/", 2),
     "compare": ("/pathways/ovarian-cancer/compare/?from=1.0&to=1.1", 2),
     "search": ("/search/?q=staging", 4),
-    "search misspelt": ("/search/?q=ovarain", 4),
+    # The typed search, the correction (the words near, then how many pathways hold them),
+    # then the corrected search with its snippets.
+    "search misspelt": ("/search/?q=ovarain", 7),
+    "search misspelt, nothing near": ("/search/?q=qqxqz", 4),
+    "search found, correction offered": ("/search/?q=ovarian+or+stagng", 7),
+    "search as typed": ("/search/?q=ovarain&exact=1", 3),
     "feed": ("/feeds/", 2),
     "networks": ("/networks/", 3),
 }
