@@ -4,7 +4,8 @@ number, dates of record): a forged field of that name is simply not read."""
 from django import forms
 from django.utils import timezone
 
-from networks.models import CancerType, Network, NetworkRole
+from networks.models import CancerType, Network
+from pathways import policy
 from pathways.models import PathwayVersion, default_next_review
 from pathways.services import WITHDRAWAL_REASON_NEEDED
 
@@ -53,12 +54,8 @@ class CreatePathwayForm(NhsukForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         # Only the networks this person writes for: another network's id fails validation.
-        self.fields["network"].queryset = (
-            Network.objects.active()
-            .filter(
-                roles__user=user, roles__role__in=[NetworkRole.Role.AUTHOR, NetworkRole.Role.LEAD]
-            )
-            .distinct()
+        self.fields["network"].queryset = Network.objects.active().filter(
+            pk__in=policy.networks_for(user, policy.PathwayAction.CREATE)
         )
 
 

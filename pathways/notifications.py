@@ -50,12 +50,8 @@ def _send(subject, lines, recipients):
         logger.exception("Could not send %r to %d recipients", subject, len(recipients))
 
 
-def version_submitted(version):
-    reviewers = [
-        user
-        for user in _network_people(version, NetworkRole.Role.REVIEWER)
-        if user.pk != version.author_id
-    ]
+def version_submitted(version, reviewers):
+    """Ask `reviewers` (pathways.policy.reviewers_of: whose queue it is in) to review."""
     _send(
         f"Review requested: {version.title}",
         [

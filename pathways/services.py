@@ -20,7 +20,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from pathways import notifications, permissions
+from pathways import notifications, policy
 from pathways.models import Event, Pathway, PathwayVersion, Review, default_next_review
 from scn_portal import security_log
 
@@ -64,14 +64,24 @@ def _lock_version(version):
     return fresh
 
 
-def _require(allowed, message):
-    if not allowed:
-        raise PermissionDenied(message)
-
-
-def _expect(version, statuses, message):
-    if version.status not in statuses:
-        raise TransitionError(message.format(status=version.get_status_display().lower()))
+def _check(actor, action, version, state_message):
+    """Ask the policy whether `actor` may do `action` to the locked `version`; if not, say why:
+    403 for someone who may never do it, a `TransitionError` for a state that does not allow it.
+    `state_message` may name the version's status as {status}."""
+    reason = policy.why_not(actor, action, version)
+    if reason is None:
+        return
+    if reason == policy.Refusal.ROLE:
+        raise PermissionDenied(policy.ROLE_REFUSALS[action])
+    if reason == policy.Refusal.OWN_WORK:
+        raise PermissionDenied(policy.OWN_WORK)
+    if reason == policy.Refusal.DECIDED:
+        earlier = version.reviews.filter(reviewer=actor, voided_at__isnull=True).first()
+        decision = earlier.get_decision_display().lower() if earlier else "decided"
+        raise TransitionError(f"You have already decided on this version ({decision}).")
+    if reason == policy.Refusal.WITHDRAWN:
+        raise TransitionError("This pathway is withdrawn: it cannot be published.")
+    raise TransitionError(state_message.format(status=version.get_status_display().lower()))
 
 
 def _record(*, pathway, version, actor, action, from_status="", to_status="", note=""):
@@ -200,14 +210,10 @@ def _contributors(version):
     return get_user_model().objects.filter(Q(pk=version.author_id) | Q(pk__in=editors))
 
 
-def _has_contributed(user, version):
-    return _contributors(version).filter(pk=user.pk).exists()
-
-
 @transaction.atomic
 def create_pathway(*, actor, network, cancer_type, title, slug=""):
     """Create a pathway in `network` with its first draft; returns the draft."""
-    permissions.require_author(actor, network)
+    policy.require_role(actor, policy.PathwayAction.CREATE, network)
     title = title.strip()
     slug = slug or slugify(title)[:100]
     if not title or not slug:
@@ -243,7 +249,7 @@ def create_pathway(*, actor, network, cancer_type, title, slug=""):
 def start_new_version(*, actor, pathway):
     """Start a draft from the newest published version ("New version"); returns the draft."""
     pathway = _lock(pathway.pk)
-    permissions.require_author(actor, pathway.network)
+    policy.require_role(actor, policy.PathwayAction.NEW_VERSION, pathway.network)
     if pathway.is_withdrawn:
         raise TransitionError("This pathway is withdrawn: it takes no new versions.")
     open_version = pathway.versions.filter(status__in=PathwayVersion.OPEN_STATUSES).first()
@@ -274,12 +280,7 @@ def save_draft(*, actor, version, title, summary, body, edit_count):
     """Save the text of a draft. `edit_count` is the value the editor's page was loaded with:
     if someone has saved since, nothing is written and `StaleEdit` says who."""
     version = _lock_version(version)
-    permissions.require_author(actor, version.pathway.network)
-    _expect(
-        version,
-        PathwayVersion.EDITABLE_STATUSES,
-        "This version is {status}, so it cannot be edited.",
-    )
+    _check(actor, policy.Action.EDIT, version, "This version is {status}, so it cannot be edited.")
     if version.edit_count != edit_count:
         last = version.events.filter(action=Event.Action.SAVED).select_related("actor").last()
         who = (
@@ -310,10 +311,10 @@ def save_draft(*, actor, version, title, summary, body, edit_count):
 def submit(*, actor, version, change_type, change_note=""):
     """Send a draft to the network's reviewers, with its change type and change note."""
     version = _lock_version(version)
-    permissions.require_author(actor, version.pathway.network)
-    _expect(
+    _check(
+        actor,
+        policy.Action.SUBMIT,
         version,
-        PathwayVersion.EDITABLE_STATUSES,
         "This version is {status}: only a draft can be submitted.",
     )
     if not version.body.strip():
@@ -341,7 +342,8 @@ def submit(*, actor, version, change_type, change_note=""):
         # Its unchanged text was approved before it was recalled: nothing left to review.
         transaction.on_commit(lambda: notifications.version_approved(version))
     else:
-        transaction.on_commit(lambda: notifications.version_submitted(version))
+        reviewers = policy.reviewers_of(version)  # as the queues show it, at this moment
+        transaction.on_commit(lambda: notifications.version_submitted(version, reviewers))
     return version
 
 
@@ -349,29 +351,19 @@ def submit(*, actor, version, change_type, change_note=""):
 def recall(*, actor, version):
     """Take a version back from review to draft (decisions on unchanged text still stand)."""
     version = _lock_version(version)
-    permissions.require_author(actor, version.pathway.network)
-    _expect(
+    _check(
+        actor,
+        policy.Action.RECALL,
         version,
-        [Status.IN_REVIEW, Status.APPROVED],
         "This version is {status}: only a version in review can be recalled.",
     )
     _move(version, actor=actor, action=Event.Action.RECALLED, to_status=Status.DRAFT)
     return version
 
 
-def _review(actor, version, statuses):
+def _review(actor, version, action):
     version = _lock_version(version)
-    permissions.require_reviewer(actor, version.pathway.network)
-    _require(
-        not _has_contributed(actor, version),
-        "You wrote or edited this version: someone else must review it.",
-    )
-    _expect(version, statuses, "This version is {status}: it is not waiting for review.")
-    earlier = version.reviews.filter(reviewer=actor, voided_at__isnull=True).first()
-    if earlier:
-        raise TransitionError(
-            f"You have already decided on this version ({earlier.get_decision_display().lower()})."
-        )
+    _check(actor, action, version, "This version is {status}: it is not waiting for review.")
     return version
 
 
@@ -396,7 +388,7 @@ def approve(*, actor, version, comment=""):
 
     Only then are the author and the network's leads told it is approved and ready to publish;
     an approval short of enough tells the author how many it has of how many it needs."""
-    version = _review(actor, version, [Status.IN_REVIEW])
+    version = _review(actor, version, policy.Action.APPROVE)
     review = Review.objects.create(
         version=version,
         reviewer=actor,
@@ -437,7 +429,7 @@ def request_changes(*, actor, version, comment):
     """Send a version back to its authors with a comment saying what must change."""
     if not comment.strip():
         raise TransitionError("Say what needs to change: the comment is required.")
-    version = _review(actor, version, [Status.IN_REVIEW, Status.APPROVED])
+    version = _review(actor, version, policy.Action.REQUEST_CHANGES)
     review = Review.objects.create(
         version=version,
         reviewer=actor,
@@ -467,19 +459,18 @@ def publish(*, actor, version, effective_on=None, next_review_on=None):
     three years after it takes effect)."""
     version = _lock_version(version)
     pathway = version.pathway
-    permissions.require_publisher(actor, pathway.network)
+    policy.require_role(actor, policy.Action.PUBLISH, pathway.network)
     if version.status == Status.PUBLISHED:
         by = version.published_by.get_full_name() or version.published_by
         raise AlreadyPublished(
             f"Version {version.number} was already published by {by}.", version=version
         )
-    _expect(
+    _check(
+        actor,
+        policy.Action.PUBLISH,
         version,
-        [Status.APPROVED],
         "This version is {status}: only an approved version can be published.",
     )
-    if pathway.is_withdrawn:
-        raise TransitionError("This pathway is withdrawn: it cannot be published.")
     if len(_valid_approvers(version)) < _approvals_needed(version):
         raise TransitionError("The approvals no longer match the text: submit it for review again.")
     now = timezone.now()
@@ -523,7 +514,7 @@ def publish(*, actor, version, effective_on=None, next_review_on=None):
 def withdraw(*, actor, pathway, reason):
     """Withdraw a published pathway from use, with a public reason. Its history stays readable."""
     pathway = _lock(pathway.pk)
-    permissions.require_publisher(actor, pathway.network)
+    policy.require_role(actor, policy.PathwayAction.WITHDRAW, pathway.network)
     if pathway.is_withdrawn:
         raise TransitionError("This pathway is already withdrawn.")
     if not reason.strip():
@@ -552,9 +543,8 @@ def withdraw(*, actor, pathway, reason):
 def discard(*, actor, version):
     """Abandon an unpublished version. It stays in the record, marked discarded."""
     version = _lock_version(version)
-    permissions.require_discarder(actor, version.pathway.network)
-    _expect(
-        version, PathwayVersion.OPEN_STATUSES, "This version is {status}: it cannot be discarded."
+    _check(
+        actor, policy.Action.DISCARD, version, "This version is {status}: it cannot be discarded."
     )
     _move(version, actor=actor, action=Event.Action.DISCARDED, to_status=Status.DISCARDED)
     return version

@@ -8,14 +8,13 @@ see the pathway but may not do what they asked.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from networks.models import NetworkRole
-from pathways import diff, permissions, services
+from pathways import diff, policy, services
 from pathways.forms import (
     CreatePathwayForm,
     DraftForm,
@@ -24,14 +23,15 @@ from pathways.forms import (
     SubmitForm,
     WithdrawForm,
 )
-from pathways.models import Event, Pathway, PathwayVersion, Review
+from pathways.models import Event, Pathway, PathwayVersion
+from pathways.policy import Action, PathwayAction
 
 Status = PathwayVersion.Status
 
 
 def _get_pathway(user, slug):
     pathway = get_object_or_404(Pathway.objects.select_related("network", "cancer_type"), slug=slug)
-    if not permissions.can_view(user, pathway.network):
+    if not policy.holds_role(user, PathwayAction.VIEW, pathway.network):
         raise Http404
     return pathway
 
@@ -43,7 +43,7 @@ def _get_version(user, pk):
         ),
         pk=pk,
     )
-    if not permissions.can_view(user, version.pathway.network):
+    if not policy.holds_role(user, PathwayAction.VIEW, version.pathway.network):
         raise Http404
     return version
 
@@ -74,8 +74,7 @@ def dashboard(request):
             queryset=PathwayVersion.objects.exclude(status=Status.DISCARDED).newest_first(),
         )
     )
-    if not user.is_staff:
-        pathways = pathways.filter(network__roles__user=user).distinct()
+    pathways = pathways.filter(network__in=policy.networks_for(user, PathwayAction.VIEW))
     pathways = list(pathways.order_by("network__name", "title"))
     for each in pathways:
         versions = each.versions.all()  # prefetched, newest first
@@ -89,9 +88,7 @@ def dashboard(request):
         "workspace/dashboard.html",
         {
             "pathways": pathways,
-            "can_create": NetworkRole.objects.filter(
-                user=user, role__in=[NetworkRole.Role.AUTHOR, NetworkRole.Role.LEAD]
-            ).exists(),
+            "can_create": policy.networks_for(user, PathwayAction.CREATE).exists(),
             "waiting_for_review": waiting,
         },
     )
@@ -99,15 +96,8 @@ def dashboard(request):
 
 def _review_queue(user):
     """Versions in review in the user's networks that they did not write and have not decided."""
-    decided = Review.objects.filter(version=OuterRef("pk"), reviewer=user, voided_at__isnull=True)
     return (
-        PathwayVersion.objects.filter(
-            status=Status.IN_REVIEW,
-            pathway__network__roles__user=user,
-            pathway__network__roles__role=NetworkRole.Role.REVIEWER,
-        )
-        .exclude(author=user)
-        .exclude(Exists(decided))
+        policy.versions_for(user, Action.APPROVE)
         .select_related("pathway__network", "author")
         .order_by("submitted_at")
     )
@@ -156,7 +146,11 @@ def pathway(request, slug):
             "pathway": pathway,
             "versions": versions,
             "open_version": next((v for v in versions if v.is_open), None),
-            "allowed": permissions.allowed_actions(request.user, pathway.network),
+            "pathway_actions": {
+                action.value
+                for action in (PathwayAction.NEW_VERSION, PathwayAction.WITHDRAW)
+                if policy.permits_on_pathway(request.user, action, pathway)
+            },
             "breadcrumbs": _breadcrumbs(),
         },
     )
@@ -202,7 +196,7 @@ def _version_context(request, version, **extra):
         "pathway": version.pathway,
         "events": events,
         "reviews": reviews,
-        "allowed": permissions.allowed_actions(request.user, version.pathway.network),
+        "actions": policy.permitted_actions(request.user, version),
         "breadcrumbs": _breadcrumbs(_pathway_crumb(version.pathway)),
         **extra,
     }
@@ -217,7 +211,7 @@ def version(request, pk):
 @login_required
 def edit(request, pk):
     version = _get_version(request.user, pk)
-    permissions.require_author(request.user, version.pathway.network)
+    policy.require_role(request.user, Action.EDIT, version.pathway.network)
     preview = None
     if request.method == "POST":
         form = DraftForm(request.POST)
@@ -301,7 +295,7 @@ def discard(request, pk):
     """Discarding is asked for (GET shows what would go) and then confirmed (POST): a page, not
     a script, because the Content-Security-Policy allows no inline script."""
     version = _get_version(request.user, pk)
-    permissions.require_discarder(request.user, version.pathway.network)
+    policy.require_role(request.user, Action.DISCARD, version.pathway.network)
     if request.method == "POST":
         if _attempt(request, services.discard, version=version):
             messages.success(request, "Version discarded.")
@@ -324,7 +318,7 @@ def discard(request, pk):
 @login_required
 def review(request, pk):
     version = _get_version(request.user, pk)
-    permissions.require_reviewer(request.user, version.pathway.network)
+    policy.require_role(request.user, Action.APPROVE, version.pathway.network)
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         comment = form.cleaned_data["comment"]
@@ -354,7 +348,7 @@ def review(request, pk):
 @login_required
 def publish(request, pk):
     version = _get_version(request.user, pk)
-    permissions.require_publisher(request.user, version.pathway.network)
+    policy.require_role(request.user, Action.PUBLISH, version.pathway.network)
     form = PublishForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -1,0 +1,214 @@
+"""Who may do what to a pathway or a version: each action defined once, as a queryset.
+
+`versions_for(user, action)` is the rule, in the manner of NetBox's
+`RestrictedQuerySet.restrict(user, action)`: the versions `user` may act on now. Everything
+else asks it: `permits` (the services, under their row lock), `permitted_actions` (which
+buttons a page shows, in one query), the review queue (`versions_for(user, Action.APPROVE)`),
+who is asked to review (`reviewers_of`), and the admin. Nothing else may decide from a role or a
+status whether an action is allowed.
+
+Why not the `rules` package: its predicates answer "may this user do this to this object?"
+but cannot list the objects, so the review queue and the e-mail recipients would each need a
+second, hand-written copy of every rule; a queryset answers both questions from one definition.
+"""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+
+from networks.models import Network, NetworkRole
+from pathways.models import Event, Pathway, PathwayVersion, Review
+
+Role = NetworkRole.Role
+Status = PathwayVersion.Status
+
+
+class Action(models.TextChoices):
+    EDIT = "edit", "Edit"
+    SUBMIT = "submit", "Submit for review"
+    RECALL = "recall", "Recall to draft"
+    APPROVE = "approve", "Approve"
+    REQUEST_CHANGES = "request_changes", "Request changes"
+    PUBLISH = "publish", "Publish"
+    DISCARD = "discard", "Discard"
+
+
+class PathwayAction(models.TextChoices):
+    CREATE = "create", "Create pathway"  # of a network
+    VIEW = "view", "See in the workspace"  # a network's pathways
+    NEW_VERSION = "new_version", "New version"
+    WITHDRAW = "withdraw", "Withdraw"
+
+
+# The roles in the owning network that allow each action.
+WRITERS = {Role.AUTHOR, Role.LEAD}
+ROLES = {
+    Action.EDIT: WRITERS,
+    Action.SUBMIT: WRITERS,
+    Action.RECALL: WRITERS,
+    Action.APPROVE: {Role.REVIEWER},
+    Action.REQUEST_CHANGES: {Role.REVIEWER},
+    Action.PUBLISH: {Role.LEAD},
+    Action.DISCARD: WRITERS,
+    PathwayAction.CREATE: WRITERS,
+    PathwayAction.VIEW: set(Role),
+    PathwayAction.NEW_VERSION: WRITERS,
+    PathwayAction.WITHDRAW: {Role.LEAD},
+}
+# What the programme team (active staff) may do in any network.
+PROGRAMME_TEAM = {Action.PUBLISH, Action.DISCARD, PathwayAction.VIEW, PathwayAction.WITHDRAW}
+
+# The states in which each action applies to a version.
+STATES = {
+    Action.EDIT: PathwayVersion.EDITABLE_STATUSES,
+    Action.SUBMIT: PathwayVersion.EDITABLE_STATUSES,
+    Action.RECALL: [Status.IN_REVIEW, Status.APPROVED],
+    Action.APPROVE: [Status.IN_REVIEW],
+    Action.REQUEST_CHANGES: [Status.IN_REVIEW, Status.APPROVED],
+    Action.PUBLISH: [Status.APPROVED],
+    Action.DISCARD: PathwayVersion.OPEN_STATUSES,
+}
+REVIEWS = {Action.APPROVE, Action.REQUEST_CHANGES}
+
+# Said when someone holds no role that allows the action (the services raise PermissionDenied).
+ROLE_REFUSALS = {
+    Action.EDIT: "Only authors and leads of the network write and submit its pathways.",
+    Action.SUBMIT: "Only authors and leads of the network write and submit its pathways.",
+    Action.RECALL: "Only authors and leads of the network write and submit its pathways.",
+    Action.APPROVE: "Only reviewers of the owning network review its pathways.",
+    Action.REQUEST_CHANGES: "Only reviewers of the owning network review its pathways.",
+    Action.PUBLISH: "Only the network's leads and the programme team publish and withdraw.",
+    Action.DISCARD: "Only authors, leads and the programme team discard versions.",
+    PathwayAction.CREATE: "Only authors and leads of the network write and submit its pathways.",
+    PathwayAction.VIEW: "You have no role in this network.",
+    PathwayAction.NEW_VERSION: "Only authors and leads of the network write and submit its pathways.",
+    PathwayAction.WITHDRAW: "Only the network's leads and the programme team publish and withdraw.",
+}
+OWN_WORK = "You wrote or edited this version: someone else must review it."
+
+
+def _active(user):
+    return user is not None and user.is_authenticated and user.is_active
+
+
+def networks_for(user, action):
+    """The networks in which `user` holds a role that allows `action` (any, for the programme
+    team's actions)."""
+    if not _active(user):
+        return Network.objects.none()
+    if action in PROGRAMME_TEAM and user.is_staff:
+        return Network.objects.all()
+    roles = NetworkRole.objects.filter(user=user, network=OuterRef("pk"), role__in=ROLES[action])
+    return Network.objects.filter(Exists(roles))
+
+
+def holds_role(user, action, network):
+    return networks_for(user, action).filter(pk=network.pk).exists()
+
+
+def require_role(user, action, network):
+    """403, with the reason, for someone who may never do `action` in `network`."""
+    if not holds_role(user, action, network):
+        raise PermissionDenied(ROLE_REFUSALS[action])
+
+
+def _contributed(user):
+    """Versions `user` started or saved: their own work, which they may never review."""
+    saved = Event.objects.filter(version=OuterRef("pk"), actor=user, action=Event.Action.SAVED)
+    return Q(author=user) | Q(Exists(saved))
+
+
+def versions_for(user, action):
+    """The versions `user` may do `action` to now: the one definition of each action."""
+    versions = PathwayVersion.objects.filter(
+        status__in=STATES[action], pathway__network__in=networks_for(user, action)
+    )
+    if action in REVIEWS:
+        decided = Review.objects.filter(
+            version=OuterRef("pk"), reviewer=user, voided_at__isnull=True
+        )
+        versions = versions.exclude(_contributed(user)).exclude(Exists(decided))
+    if action == Action.PUBLISH:
+        versions = versions.filter(pathway__withdrawn_at__isnull=True)
+    return versions
+
+
+def permits(user, action, version):
+    """Whether `user` may do `action` to `version` now."""
+    return versions_for(user, action).filter(pk=version.pk).exists()
+
+
+def permitted_actions(user, version):
+    """Every action `user` may do to `version` now, in one query: what a page offers."""
+    checks = {
+        action.value: Exists(versions_for(user, action).filter(pk=OuterRef("pk")))
+        for action in Action
+    }
+    row = PathwayVersion.objects.filter(pk=version.pk).annotate(**checks).values(*checks)
+    found = row.first() or {}
+    return {action for action, allowed in found.items() if allowed}
+
+
+def pathways_for(user, action):
+    """The pathways `user` may do `action` to now (start a new version, withdraw)."""
+    pathways = Pathway.objects.filter(network__in=networks_for(user, action))
+    open_version = PathwayVersion.objects.filter(
+        pathway=OuterRef("pk"), status__in=PathwayVersion.OPEN_STATUSES
+    )
+    if action == PathwayAction.NEW_VERSION:
+        pathways = pathways.filter(withdrawn_at__isnull=True).exclude(Exists(open_version))
+    if action == PathwayAction.WITHDRAW:
+        published = PathwayVersion.objects.filter(pathway=OuterRef("pk")).published()
+        pathways = pathways.filter(withdrawn_at__isnull=True).filter(Exists(published))
+    return pathways
+
+
+def permits_on_pathway(user, action, pathway):
+    return pathways_for(user, action).filter(pk=pathway.pk).exists()
+
+
+def reviewers_of(version):
+    """The people who may review `version` now: who is asked to. Each candidate is asked the
+    rule itself (`permits`), so the e-mail and the review queue cannot disagree."""
+    candidates = (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            network_roles__network=version.pathway.network_id,
+            network_roles__role__in=ROLES[Action.APPROVE],
+        )
+        .distinct()
+    )
+    return [person for person in candidates if permits(person, Action.APPROVE, version)]
+
+
+class Refusal(models.TextChoices):
+    """Why `permits` said no, for the services to answer in words: the rule itself is
+    `versions_for`; this only explains its answer."""
+
+    ROLE = "role"
+    OWN_WORK = "own_work"
+    STATE = "state"
+    DECIDED = "decided"
+    WITHDRAWN = "withdrawn"
+
+
+def why_not(user, action, version):
+    """The reason `user` may not do `action` to `version`, or None if they may."""
+    if permits(user, action, version):
+        return None
+    if not holds_role(user, action, version.pathway.network):
+        return Refusal.ROLE
+    if action in REVIEWS and versions_for_own_work(user).filter(pk=version.pk).exists():
+        return Refusal.OWN_WORK
+    if version.status not in STATES[action]:
+        return Refusal.STATE
+    if action == Action.PUBLISH:
+        return Refusal.WITHDRAWN
+    return Refusal.DECIDED
+
+
+def versions_for_own_work(user):
+    """The versions `user` started or saved."""
+    return PathwayVersion.objects.filter(_contributed(user))
