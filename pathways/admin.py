@@ -2,17 +2,13 @@
 and their state only through `pathways.services` (the admin actions below call them), so the
 admin can never alter a published version or skip a step of review."""
 
-from datetime import timedelta
-
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from pathways import services
 from pathways.models import Event, Pathway, PathwayVersion, Review, ReviewReminder
-
-DUE_SOON_DAYS = 90
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -38,27 +34,25 @@ class ReadOnlyInline(admin.TabularInline):
 
 
 class ReviewDateFilter(admin.SimpleListFilter):
+    """Current versions overdue or due soon, as the oversight page and reminders see them."""
+
     title = "review date"
     parameter_name = "review"
 
     def lookups(self, request, model_admin):
-        return [("overdue", "Overdue"), ("soon", f"Due within {DUE_SOON_DAYS} days")]
+        days = settings.REVIEW_DUE_SOON_DAYS
+        return [("overdue", "Overdue"), ("soon", f"Due within {days} days")]
 
     def queryset(self, request, queryset):
-        today = timezone.localdate()
-        field = "next_review_on" if queryset.model is PathwayVersion else "versions__next_review_on"
-        published = "status" if queryset.model is PathwayVersion else "versions__status"
-        if self.value() == "overdue":
-            return queryset.filter(**{f"{field}__lt": today, published: "published"}).distinct()
-        if self.value() == "soon":
-            return queryset.filter(
-                **{
-                    f"{field}__gte": today,
-                    f"{field}__lt": today + timedelta(days=DUE_SOON_DAYS),
-                    published: "published",
-                }
-            ).distinct()
-        return queryset
+        chosen = {
+            "overdue": PathwayVersion.objects.overdue,
+            "soon": PathwayVersion.objects.due_within,
+        }.get(self.value())
+        if chosen is None:
+            return queryset
+        if queryset.model is PathwayVersion:
+            return queryset.filter(pk__in=chosen())
+        return queryset.filter(versions__in=chosen())
 
 
 class VersionInline(ReadOnlyInline):

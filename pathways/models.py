@@ -6,7 +6,7 @@ triggers in migration 0002): a published version and an event can never be chang
 """
 
 import hashlib
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
@@ -81,8 +81,8 @@ class Pathway(models.Model):
         return first_published_at is not None and first_published_at <= timezone.now()
 
     def current_version(self):
-        """The newest published version in effect now: what readers are shown as current."""
-        return self.versions.in_effect().newest_first().first()
+        """The version readers are shown as current now, or None (withdrawn, or none yet)."""
+        return self.versions.current().first()
 
 
 class VersionQuerySet(models.QuerySet):
@@ -95,6 +95,33 @@ class VersionQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by("-major", "-minor")
+
+    def current(self, at=None):
+        """The version of each pathway that readers are shown as current at `at` (now): in
+        effect, and not yet superseded by a newer version in effect or by the pathway's
+        withdrawal. PostgreSQL records when each version stops being current (`superseded_at`,
+        migration 0007), so this is an index look-up however long the archive grows."""
+        at = at or timezone.now()
+        return self.in_effect(at).filter(Q(superseded_at__isnull=True) | Q(superseded_at__gt=at))
+
+    def overdue(self, today=None):
+        """Current versions whose review date has passed (`review_is_overdue`, as a query)."""
+        return self.current().filter(next_review_on__lt=today or timezone.localdate())
+
+    def due_within(self, days=None, today=None):
+        """Current versions whose review falls due within `days` (settings.REVIEW_DUE_SOON_DAYS)
+        from `today`, and is not yet overdue."""
+        today = today or timezone.localdate()
+        days = settings.REVIEW_DUE_SOON_DAYS if days is None else days
+        return self.current().filter(
+            next_review_on__gte=today, next_review_on__lt=today + timedelta(days=days)
+        )
+
+
+def review_is_overdue(next_review_on, today=None):
+    """Whether a current version reviewed by `next_review_on` is overdue (VersionQuerySet.overdue
+    is the same rule for many versions at once)."""
+    return next_review_on < (today or timezone.localdate())
 
 
 class PathwayVersion(models.Model):

@@ -2,8 +2,8 @@
 waiting or scheduled (each list also as CSV), and recent activity. Staff only."""
 
 import csv
-from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -11,10 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from networks.models import Network, NetworkRole
-from pathways import queries
 from pathways.models import Event, Pathway, PathwayVersion
 
-DUE_SOON_DAYS = 90
+
+def _with_pathway(versions):
+    return versions.select_related("pathway__network").order_by("next_review_on", "title")
 
 
 def _lists(request):
@@ -30,7 +31,7 @@ def _lists(request):
     return {
         "overdue": (
             "Review overdue",
-            queries.reviews_due(today),
+            _with_pathway(PathwayVersion.objects.overdue(today)),
             ["Pathway", "Version", "Network", "Review was due", "Days overdue", "Link"],
             lambda v: [
                 v.title,
@@ -42,10 +43,8 @@ def _lists(request):
             ],
         ),
         "due-soon": (
-            f"Review due within {DUE_SOON_DAYS} days",
-            queries.reviews_due(today + timedelta(days=DUE_SOON_DAYS)).filter(
-                next_review_on__gte=today
-            ),
+            f"Review due within {settings.REVIEW_DUE_SOON_DAYS} days",
+            _with_pathway(PathwayVersion.objects.due_within(today=today)),
             ["Pathway", "Version", "Network", "Review due", "Days left", "Link"],
             lambda v: [
                 v.title,

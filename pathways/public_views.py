@@ -8,11 +8,10 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
 
 from pathways import caching, diff, queries, spelling
 from pathways.forms import PathwayFilterForm, SearchForm
-from pathways.models import Pathway, PathwayVersion
+from pathways.models import Pathway, PathwayVersion, review_is_overdue
 
 VERSION_NUMBER = re.compile(r"^([1-9][0-9]{0,3})\.([0-9]{1,4})$")
 PAGE_SIZE = 25
@@ -93,7 +92,7 @@ def _state_etag(request, kind, state, *parts):
 
 def pathway_detail(request, slug):
     state = _public_state(slug)
-    overdue = state.next_review_on < timezone.localdate()
+    overdue = review_is_overdue(state.next_review_on)
     etag = _state_etag(request, "pathway", state, overdue)
 
     def render_page():
@@ -147,7 +146,7 @@ def version_detail(request, slug, number):
     )
     pathway = version.pathway
     is_current = version.pk == state.version_id and not pathway.is_withdrawn
-    overdue = is_current and version.next_review_on < timezone.localdate()
+    overdue = is_current and review_is_overdue(version.next_review_on)
     etag = _state_etag(
         request, "version", state, version.pk, version.content_hash, overdue, version.superseded_at
     )

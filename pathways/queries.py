@@ -32,10 +32,8 @@ WORD = re.compile(r"\w+")
 def current_versions(at=None):
     """The current version of every pathway that has one, with its pathway, network and cancer:
     in effect and not superseded (by a newer version in effect, or the pathway's withdrawal)."""
-    at = at or timezone.now()
     return (
-        PathwayVersion.objects.in_effect(at)
-        .filter(NOT_SUPERSEDED | _superseded_after(at))
+        PathwayVersion.objects.current(at)
         .select_related("pathway__network", "pathway__cancer_type")
         .defer("body", "body_html", "body_text", "contents", "search_vector", "heading_vector")
     )
@@ -220,11 +218,6 @@ def highlighted(snippet):
 def finds_anything(text, **filters):
     """Whether `search` finds any current version for `text`, in one query."""
     return search(text, offset=0, count=0, **filters)[1]
-
-
-def reviews_due(before):
-    """Current versions whose next review falls before `before` (a date), soonest first."""
-    return current_versions().filter(next_review_on__lt=before).order_by("next_review_on", "title")
 
 
 def recently_published(limit=6):

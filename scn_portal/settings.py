@@ -214,6 +214,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where links in email point.
 PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 
+# A current version's review counts as "due soon" this many days ahead: the oversight page,
+# the admin's filter and the review reminders all read it (PathwayVersion.objects.due_within).
+REVIEW_DUE_SOON_DAYS = env_int("REVIEW_DUE_SOON_DAYS", default=90, minimum=1)
+
 # Changes the public pages' ETags, so caches revalidate after a deploy changes templates.
 RELEASE_ID = env_str("RELEASE_ID", default="dev")
 

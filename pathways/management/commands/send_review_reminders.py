@@ -4,8 +4,7 @@ Safe to run from cron as often as wanted: each pathway is reminded at most once 
 which the database's unique constraint guarantees even if two runs overlap.
 """
 
-from datetime import timedelta
-
+from django.conf import settings
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 from django.db import IntegrityError, transaction
@@ -13,20 +12,32 @@ from django.urls import reverse
 from django.utils import timezone
 
 from networks.models import NetworkRole
-from pathways import queries
-from pathways.models import ReviewReminder
+from pathways.models import PathwayVersion, ReviewReminder
 from pathways.notifications import absolute_url
 
 
 class Command(BaseCommand):
-    help = "Email network leads about pathways due for review within --days (default 90)."
+    help = (
+        "Email network leads about pathways overdue for review or due within --days "
+        "(default: REVIEW_DUE_SOON_DAYS)."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--days", type=int, default=90, help="Look this many days ahead.")
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=settings.REVIEW_DUE_SOON_DAYS,
+            help="Look this many days ahead.",
+        )
 
     def handle(self, *args, days, **options):
         today = timezone.localdate()
-        due = queries.reviews_due(today + timedelta(days=days + 1))
+        versions = PathwayVersion.objects
+        due = (
+            (versions.overdue(today) | versions.due_within(days + 1, today))
+            .select_related("pathway__network")
+            .order_by("next_review_on", "title")
+        )
         leads = {}
         for role in NetworkRole.objects.filter(
             role=NetworkRole.Role.LEAD, user__is_active=True
