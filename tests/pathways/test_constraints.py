@@ -54,6 +54,19 @@ def test_a_reviewer_is_never_the_versions_author(in_review, author):
         )
 
 
+def test_a_reviewer_never_reviews_a_version_they_edited(in_review, reviewer):
+    Event.objects.create(
+        pathway=in_review.pathway, version=in_review, actor=reviewer, action=Event.Action.SAVED
+    )
+    with refused("cannot review their own pathway version"), transaction.atomic():
+        Review.objects.create(
+            version=in_review,
+            reviewer=reviewer,
+            decision="approve",
+            content_hash=in_review.content_hash,
+        )
+
+
 def test_a_version_cannot_be_handed_to_another_author_to_dodge_that_rule(in_review, reviewer):
     with refused("cannot change"), transaction.atomic():
         PathwayVersion.objects.filter(pk=in_review.pk).update(author=reviewer)
