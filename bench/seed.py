@@ -21,6 +21,7 @@ VERSIONS = 20_000
 BIG = 500
 RARE_WORD = "zygomycosis"  # in one pathway's text
 COMMON_WORD = "staging"  # in every pathway's text
+MISSPELT_WORD = "stagign"  # the common word with two letters swapped: search corrects it
 # Each statement writes tens of thousands of rows: more than the portal's per-query limit allows.
 NO_TIMEOUT = "SET statement_timeout = 0"
 
