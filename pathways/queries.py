@@ -49,12 +49,12 @@ def _superseded_after(at):
 
 
 def current_ways(at, **filters):
-    """The versions current at `at`, as two querysets, one for each way of being current: kept
-    apart (as parts of a UNION, or two subqueries) so that each is answered from its own index,
-    nearly all from the index of unsuperseded versions. Unordered: the model's ordering would
-    join and sort by pathway."""
+    """`PathwayVersion.objects.current(at)` as two querysets, one for each way of being
+    current: kept apart (as parts of a UNION, or two subqueries) so that each is answered from
+    its own index, nearly all from the index of unsuperseded versions. Unordered: the model's
+    ordering would join and sort by pathway."""
     return [
-        filtered(PathwayVersion.objects.in_effect(at).filter(way), **filters).order_by()
+        filtered(PathwayVersion.objects.current(at).filter(way), **filters).order_by()
         for way in (NOT_SUPERSEDED, _superseded_after(at))
     ]
 
