@@ -89,7 +89,7 @@ class PublicationsFeed(Feed):
         return (
             PathwayVersion.objects.in_effect()
             .select_related("pathway__network")
-            .defer("body", "body_html", "contents", "search_vector", "heading_vector")
+            .defer("body", "body_html", "body_text", "contents", "search_vector", "heading_vector")
             .order_by("-effective_from")
         )
 

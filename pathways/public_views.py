@@ -102,7 +102,7 @@ def pathway_detail(request, slug):
             .filter(pathway=state.pathway_id)
             .filter(Q(major__lt=state.major) | Q(major=state.major, minor__lte=state.minor))
             .select_related("pathway__network", "pathway__cancer_type")
-            .defer("search_vector")
+            .defer("search_vector", "heading_vector", "body_text")
             .newest_first()[:2]
         )
         version, previous = (newest + [None])[:2]
@@ -118,7 +118,11 @@ def pathway_detail(request, slug):
 
 def version_list(request, slug):
     pathway = _get_public_pathway(slug)
-    versions = pathway.versions.in_effect().newest_first().defer("body", "body_html", "contents")
+    versions = (
+        pathway.versions.in_effect()
+        .newest_first()
+        .defer("body", "body_html", "body_text", "contents")
+    )
     page = _page(request, versions)
     current = None if pathway.is_withdrawn else versions.first()
     return render(
@@ -139,7 +143,7 @@ def version_detail(request, slug, number):
     version = get_object_or_404(
         queries.with_successor(PathwayVersion.objects.in_effect())
         .select_related("pathway__network", "pathway__cancer_type")
-        .defer("search_vector"),
+        .defer("search_vector", "heading_vector", "body_text"),
         pathway=state.pathway_id,
         major=major,
         minor=minor,
