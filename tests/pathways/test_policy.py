@@ -13,7 +13,7 @@ from django.utils import timezone
 from networks.models import NetworkRole
 from pathways import policy, services
 from pathways.models import PathwayVersion
-from pathways.policy import Action
+from pathways.policy import Action, PathwayAction
 from pathways.workspace_views import _review_queue
 from tests.factories import give_role, make_user
 from tests.lifecycle import BODY, write
@@ -208,4 +208,48 @@ def test_on_the_demo_each_button_is_shown_exactly_when_the_service_allows_it(dem
     assert checked > 500 and any(
         service_allows(p, Action.APPROVE, v) for p in people for v in versions
     )
+    assert disagreements == []
+
+
+PATHWAY_ATTEMPTS = {
+    PathwayAction.NEW_VERSION: lambda user, p: services.start_new_version(actor=user, pathway=p),
+    PathwayAction.WITHDRAW: lambda user, p: services.withdraw(
+        actor=user, pathway=p, reason="Gone."
+    ),
+}
+
+
+def pathway_service_allows(user, action, pathway):
+    try:
+        with transaction.atomic():
+            PATHWAY_ATTEMPTS[action](user, pathway)
+            raise Rollback
+    except Rollback:
+        return True
+    except (PermissionDenied, services.TransitionError):
+        return False
+
+
+def test_on_the_demo_new_version_and_withdraw_are_offered_exactly_when_allowed(demo, client):
+    from django.contrib.auth.models import User
+
+    from pathways.models import Pathway
+
+    disagreements = []
+    for person in User.objects.filter(is_active=True):
+        client.force_login(person)
+        for pathway in Pathway.objects.select_related("network"):
+            page = client.get(reverse("workspace:pathway", args=[pathway.slug]))
+            html = page.content.decode() if page.status_code == 200 else ""
+            shown = {
+                PathwayAction.NEW_VERSION: (
+                    f'action="{reverse("workspace:new_version", args=[pathway.slug])}"' in html
+                ),
+                PathwayAction.WITHDRAW: (
+                    f'href="{reverse("workspace:withdraw", args=[pathway.slug])}"' in html
+                ),
+            }
+            for action, offered in shown.items():
+                if offered != pathway_service_allows(person, action, pathway):
+                    disagreements.append((person.username, pathway.slug, action.value))
     assert disagreements == []
