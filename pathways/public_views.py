@@ -77,43 +77,34 @@ def pathway_list(request):
     )
 
 
-def _public_state(slug):
-    state = queries.pathway_state(slug)
-    if state is None or not state.is_public:
-        raise Http404  # no such pathway, a draft, or a first version scheduled for later
-    return state
-
-
-def _state_etag(request, kind, state, *parts):
-    """The validator of a page about a pathway: everything in its `PathwayState`, the time-
-    dependent facts the page shows (`parts`) and the release (in make_etag)."""
-    return caching.make_etag(request, kind, *state, *parts)
-
-
 def pathway_detail(request, slug):
-    state = _public_state(slug)
-    overdue = review_is_overdue(state.next_review_on)
-    etag = _state_etag(request, "pathway", state, overdue)
-
     def render_page():
-        # The current version and the one before it; numbers only grow, so these are fixed.
-        newest = list(
-            PathwayVersion.objects.in_effect()
-            .filter(pathway=state.pathway_id)
-            .filter(Q(major__lt=state.major) | Q(major=state.major, minor__lte=state.minor))
+        current = (
+            PathwayVersion.objects.current()
+            .filter(pathway__slug=slug)
             .select_related("pathway__network", "pathway__cancer_type")
             .defer("search_vector", "heading_vector", "body_text")
-            .newest_first()[:2]
+            .first()
         )
-        version, previous = (newest + [None])[:2]
-        pathway = version.pathway
-        context = {"pathway": pathway, "version": version, "previous": previous}
+        if current is None:  # withdrawn, or no such pathway, a draft, or not yet in effect
+            pathway = _get_public_pathway(slug)
+            context = {"pathway": pathway, "breadcrumbs": _crumbs()}
+            return render(request, "pathways/pathway_detail.html", context)
+        # The version before it, for "what changed"; numbers only grow, so it is fixed.
+        previous = (
+            PathwayVersion.objects.in_effect()
+            .filter(pathway=current.pathway_id)
+            .filter(Q(major__lt=current.major) | Q(major=current.major, minor__lt=current.minor))
+            .only("major", "minor")
+            .newest_first()
+            .first()
+        )
+        context = {"pathway": current.pathway, "version": current, "previous": previous}
+        overdue = review_is_overdue(current.next_review_on)
         context.update(is_current=True, overdue=overdue, breadcrumbs=_crumbs())
-        page = render(request, "pathways/pathway_detail.html", context)
-        return page, state.describes(pathway)
+        return render(request, "pathways/pathway_detail.html", context)
 
-    last_modified = state.withdrawn_at or state.effective_from
-    return caching.respond(request, etag, render_page, last_modified=last_modified)
+    return caching.respond(request, render_page)
 
 
 def version_list(request, slug):
@@ -138,30 +129,27 @@ def version_list(request, slug):
 
 
 def version_detail(request, slug, number):
-    state = _public_state(slug)
-    major, minor = number
-    version = get_object_or_404(
-        queries.with_successor(PathwayVersion.objects.in_effect())
-        .select_related("pathway__network", "pathway__cancer_type")
-        .defer("search_vector", "heading_vector", "body_text"),
-        pathway=state.pathway_id,
-        major=major,
-        minor=minor,
-    )
-    pathway = version.pathway
-    is_current = version.pk == state.version_id and not pathway.is_withdrawn
-    overdue = is_current and review_is_overdue(version.next_review_on)
-    etag = _state_etag(
-        request, "version", state, version.pk, version.content_hash, overdue, version.superseded_at
-    )
-
     def render_page():
-        context = {"pathway": pathway, "version": version, "current_number": state.number}
-        context.update(is_current=is_current, overdue=overdue, breadcrumbs=_crumbs(pathway))
-        page = render(request, "pathways/version_detail.html", context)
-        return page, state.describes(pathway)
+        major, minor = number
+        versions = queries.with_current_and_successor(PathwayVersion.objects.in_effect())
+        version = get_object_or_404(
+            versions.select_related("pathway__network", "pathway__cancer_type").defer(
+                "search_vector", "heading_vector", "body_text"
+            ),
+            pathway__slug=slug,
+            major=major,
+            minor=minor,
+        )
+        is_current = version.current_number == version.number
+        context = {"pathway": version.pathway, "version": version, "is_current": is_current}
+        context.update(
+            current_number=version.current_number,
+            overdue=is_current and review_is_overdue(version.next_review_on),
+            breadcrumbs=_crumbs(version.pathway),
+        )
+        return render(request, "pathways/version_detail.html", context)
 
-    return caching.respond(request, etag, render_page, last_modified=version.effective_from)
+    return caching.respond(request, render_page)
 
 
 def _parse_number(value):

@@ -8,11 +8,8 @@ function costs the same number of queries (one, search two) however many version
 """
 
 import re
-from datetime import date, datetime
-from typing import NamedTuple
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db import connection
 from django.db.models import Case, CharField, Count, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Cast, Concat
 from django.utils import timezone
@@ -20,7 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from networks.models import CancerType, Network
-from pathways.models import Pathway, PathwayVersion
+from pathways.models import PathwayVersion
 
 SEARCH_CONFIG = "english"
 # Private-use characters mark the matches in a snippet, so the snippet can be escaped whole
@@ -59,91 +56,24 @@ def current_ways(at, **filters):
     ]
 
 
-class PathwayState(NamedTuple):
-    """The few facts that decide what a pathway's public pages show: which version is current,
-    the withdrawal, the review date, the owning network's details. Every field is part of the
-    pages' validators, so a change to any of them is a new page."""
-
-    pathway_id: int
-    title: str
-    first_published_at: datetime | None
-    withdrawn_at: datetime | None
-    network_id: int
-    network_slug: str
-    network_name: str
-    network_short_name: str
-    network_email: str
-    cancer_type: str
-    version_id: int
-    major: int
-    minor: int
-    effective_from: datetime
-    next_review_on: date
-
-    @property
-    def number(self):
-        return f"{self.major}.{self.minor}"
-
-    @property
-    def is_public(self):
-        return Pathway.public_since(self.first_published_at)
-
-    def describes(self, pathway):
-        """Whether `pathway` (with its network and cancer type loaded) still has these facts."""
-        network = pathway.network
-        return (
-            self.pathway_id,
-            self.title,
-            self.first_published_at,
-            self.withdrawn_at,
-            self.network_id,
-            self.network_slug,
-            self.network_name,
-            self.network_short_name,
-            self.network_email,
-            self.cancer_type,
-        ) == (
-            pathway.pk,
-            pathway.title,
-            pathway.first_published_at,
-            pathway.withdrawn_at,
-            network.pk,
-            network.slug,
-            network.name,
-            network.short_name,
-            network.contact_email,
-            pathway.cancer_type.name,
-        )
-
-
-def with_successor(versions):
-    """`versions`, each with `successor_number`: the version that superseded it ("2.0"), or None
-    while it is current or when a withdrawal, not a new version, ended its use."""
+def with_current_and_successor(versions):
+    """`versions`, each with `current_number`: its pathway's current version now ("2.0"; None
+    once withdrawn), and `successor_number`: the version that superseded it, or None while it
+    is current or when a withdrawal, not a new version, ended its use."""
+    number = Concat(Cast("major", CharField()), Value("."), Cast("minor", CharField()))
+    current = PathwayVersion.objects.current().filter(pathway=OuterRef("pathway"))
     successor = (
         PathwayVersion.objects.published()
         .filter(pathway=OuterRef("pathway"), effective_from=OuterRef("superseded_at"))
         .filter(
             Q(major__gt=OuterRef("major")) | Q(major=OuterRef("major"), minor__gt=OuterRef("minor"))
         )
-        .annotate(number=Concat(Cast("major", CharField()), Value("."), Cast("minor", CharField())))
         .order_by("major", "minor")
-        .values("number")[:1]
     )
-    return versions.annotate(successor_number=Subquery(successor))
-
-
-def pathway_state(slug, at=None):
-    """The `PathwayState` of the pathway at `slug` in one query; None if it has no version in
-    effect (no such pathway, a draft, or a first version scheduled for later).
-
-    It runs on every public page view, so it is a database function (migration 0008) whose
-    plan PostgreSQL keeps per connection: the ORM would spend four times as long building the
-    query, and PostgreSQL as long planning it, as answering it takes.
-    """
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT * FROM pathways_pathway_state(%s, %s)", [slug, at or timezone.now()])
-        row = cursor.fetchone()
-    return PathwayState(*row) if row else None
+    return versions.annotate(
+        current_number=Subquery(current.annotate(number=number).values("number")[:1]),
+        successor_number=Subquery(successor.annotate(number=number).values("number")[:1]),
+    )
 
 
 def filtered(versions, *, network=None, cancer_type=None):
