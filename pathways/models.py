@@ -31,6 +31,10 @@ class PathwayQuerySet(models.QuerySet):
         """Pathways open to readers: their first version has taken effect (withdrawn or not)."""
         return self.filter(first_published_at__lte=timezone.now())
 
+    def in_use(self):
+        """Public pathways not withdrawn: the ones readers can follow as guidance."""
+        return self.public().filter(withdrawn_at__isnull=True)
+
     def withdrawn(self):
         """Public pathways taken out of use, the latest withdrawal first."""
         return self.public().filter(withdrawn_at__isnull=False).order_by("-withdrawn_at")

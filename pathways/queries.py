@@ -1,10 +1,9 @@
 """Read queries for public pages: which versions are current, search, and the lists.
 
-"Current" is decided at query time (the newest published version whose effective time has
-come, of a pathway not withdrawn), so a scheduled version takes over at its moment with no
-job needing to run. PostgreSQL records when each version stops being current (superseded_at,
-migration 0007), so that is an index look-up, not a comparison with every other version. Each
-function costs the same number of queries (one, search two) however many versions exist.
+"Current" is `PathwayVersion.objects.current()` (pathways/models.py), decided at query time,
+so a scheduled version takes over at its moment with no job needing to run; "in use" is
+`Pathway.objects.in_use()`. Each function here costs the same number of queries however many
+versions exist.
 """
 
 import re
@@ -17,7 +16,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from networks.models import CancerType, Network
-from pathways.models import PathwayVersion
+from pathways.models import Pathway, PathwayVersion
 
 SEARCH_CONFIG = "english"
 # Private-use characters mark the matches in a snippet, so the snippet can be escaped whole
@@ -169,13 +168,5 @@ def cancer_types_with_pathway_counts():
 
 
 def _count_of_live(relation):
-    """Pathways that readers can open: published (first version in effect) and not withdrawn."""
-    return Count(
-        relation,
-        filter=Q(
-            **{
-                f"{relation}__first_published_at__lte": timezone.now(),
-                f"{relation}__withdrawn_at__isnull": True,
-            }
-        ),
-    )
+    """Pathways that readers can follow: `Pathway.objects.in_use()`, counted per row."""
+    return Count(relation, filter=Q(**{f"{relation}__in": Pathway.objects.in_use().values("pk")}))
