@@ -14,8 +14,11 @@ ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 RUN python -m venv /venv
 COPY pyproject.toml README.md ./
 COPY scn_portal/ scn_portal/
+COPY accounts/ accounts/
 COPY networks/ networks/
 COPY pathways/ pathways/
+COPY public_site/ public_site/
+COPY workspace/ workspace/
 RUN /venv/bin/pip install .
 
 # 3. Runtime: no compilers, no node, a non-root user.
@@ -27,8 +30,11 @@ WORKDIR /app
 COPY --from=python-deps /venv /venv
 COPY manage.py ./
 COPY scn_portal/ scn_portal/
+COPY accounts/ accounts/
 COPY networks/ networks/
 COPY pathways/ pathways/
+COPY public_site/ public_site/
+COPY workspace/ workspace/
 COPY templates/ templates/
 COPY --from=assets /src/static/ static/
 # Settings need these to import; collectstatic touches neither the key nor the database.

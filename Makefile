@@ -17,7 +17,7 @@ ARGS ?=
 
 ifeq ($(strip $(DATABASE_URL)),)
 PRIVATE_DB := 1
-export DATABASE_URL := $(shell $(PYTHON) scn_portal/devdb.py url)
+export DATABASE_URL := $(shell $(PYTHON) scripts/devdb.py url)
 endif
 
 export DJANGO_SETTINGS_MODULE := scn_portal.settings
@@ -37,7 +37,7 @@ RUN_PACKAGES := "postgresql:/usr/lib/postgresql/*/bin/initdb" npm:npm
 TEST_PACKAGES := $(RUN_PACKAGES) chromium:/usr/bin/chromium nginx:/usr/sbin/nginx openssl:openssl
 
 # pg_dump/pg_restore from the same PostgreSQL installation as the server.
-PG_BIN = $(shell $(PYTHON) scn_portal/devdb.py bindir)
+PG_BIN = $(shell $(PYTHON) scripts/devdb.py bindir)
 BACKUP ?= backups/scn_portal-$(shell date +%Y%m%d-%H%M%S).dump
 
 help:
@@ -84,14 +84,14 @@ assets: static/nhsuk/.built
 
 db-start:
 ifdef PRIVATE_DB
-	@$(PYTHON) scn_portal/devdb.py start
+	@$(PYTHON) scripts/devdb.py start
 endif
 
 db-stop:
-	@$(PYTHON) scn_portal/devdb.py stop
+	@$(PYTHON) scripts/devdb.py stop
 
 db-destroy: db-stop
-	rm -rf "$$($(PYTHON) scn_portal/devdb.py path)"
+	rm -rf "$$($(PYTHON) scripts/devdb.py path)"
 
 migrate: install db-start
 	$(RUN_ENV) $(BIN)/python manage.py migrate --verbosity 0

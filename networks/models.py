@@ -4,7 +4,6 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
-from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 
@@ -118,20 +117,3 @@ class NetworkRole(models.Model):
 
     def __str__(self):
         return f"{self.user} - {self.get_role_display()}, {self.network.short_name}"
-
-
-class LoginFailure(models.Model):
-    """A failed sign-in, kept briefly so repeated failures can be slowed down."""
-
-    username = models.CharField(max_length=150)
-    address = models.GenericIPAddressField(null=True, blank=True)
-    at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        indexes = [
-            models.Index(fields=["username", "at"], name="login_failure_user_time"),
-            models.Index(fields=["address", "at"], name="login_failure_address_time"),
-        ]
-
-    def __str__(self):
-        return f"{self.username} from {self.address} at {self.at:%Y-%m-%d %H:%M}"

@@ -20,9 +20,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
+from accounts import security_log
 from pathways import notifications, policy
 from pathways.models import Event, Pathway, PathwayVersion, Review, default_next_review
-from scn_portal import security_log
 
 Status = PathwayVersion.Status
 ChangeType = PathwayVersion.ChangeType

@@ -39,8 +39,11 @@ INSTALLED_APPS = [
     "scn_portal.apps.PortalStaticFilesConfig",
     "csp",
     "simple_history",
+    "accounts",
     "networks",
     "pathways",
+    "public_site",
+    "workspace",
 ]
 
 MIDDLEWARE = [
@@ -52,14 +55,14 @@ MIDDLEWARE = [
     "scn_portal.health.HealthCheckMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below whitenoise, which sets its own (immutable) caching for static files.
-    "scn_portal.cache_policy.RevalidateByDefaultMiddleware",
+    "public_site.cache_policy.RevalidateByDefaultMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "scn_portal.security_log.RefusalLoggingMiddleware",
+    "accounts.security_log.RefusalLoggingMiddleware",
 ]
 
 LOGIN_URL = "login"
@@ -116,7 +119,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Caches ---------------------------------------------------------------------------------
 # In each process's memory: nothing to run or to keep consistent. "pages" holds rendered public
-# pages keyed by their ETag (pathways/caching.py), so an entry can never outlive its truth.
+# pages keyed by their ETag (public_site/caching.py), so an entry can never outlive its truth.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {
@@ -128,7 +131,7 @@ CACHES = {
 }
 
 # --- Authentication -------------------------------------------------------------------------
-AUTHENTICATION_BACKENDS = ["networks.throttling.ThrottledModelBackend"]
+AUTHENTICATION_BACKENDS = ["accounts.throttling.ThrottledModelBackend"]
 # Failed sign-ins allowed in the window, per account and per address, before a pause.
 LOGIN_FAILURES_PER_ACCOUNT = env_int("LOGIN_FAILURES_PER_ACCOUNT", default=5, minimum=1)
 LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", default=20, minimum=1)
@@ -227,7 +230,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-        # Security events are single JSON lines (see scn_portal/security_log.py).
+        # Security events are single JSON lines (see accounts/security_log.py).
         "json": {"format": "%(message)s"},
     },
     "handlers": {

@@ -4,9 +4,10 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from networks.forms import AdminSignInForm, SignInForm
-from pathways import feeds, public_views
-from pathways.sitemaps import SITEMAPS
+from accounts.forms import AdminSignInForm, SignInForm
+from public_site import feeds
+from public_site import views as public_views
+from public_site.sitemaps import SITEMAPS
 
 admin.site.site_header = "SCN Pathways: programme team"
 admin.site.site_title = "SCN Pathways admin"
@@ -16,8 +17,8 @@ admin.site.login_form = AdminSignInForm
 urlpatterns = [
     path("", public_views.home, name="home"),
     path("search/", public_views.search, name="search"),
-    path("networks/", include("networks.urls")),
-    path("pathways/", include("pathways.urls")),
+    path("networks/", include("public_site.network_urls")),
+    path("pathways/", include("public_site.pathway_urls")),
     path("feeds/", feeds.PublicationsFeed(), name="feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
@@ -25,7 +26,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
-    path("workspace/", include("pathways.workspace_urls")),
+    path("workspace/", include("workspace.urls")),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(authentication_form=SignInForm),

@@ -1,5 +1,5 @@
 """What browsers and CDNs are told they may keep: no page whose notice can change is ever
-shown from a cache without asking the portal first (scn_portal/cache_policy.py)."""
+shown from a cache without asking the portal first (public_site/cache_policy.py)."""
 
 import re
 from datetime import timedelta

@@ -1,4 +1,4 @@
-"""Rendered pages kept in memory (pathways/caching.py): they must make pages cheap and never
+"""Rendered pages kept in memory (public_site/caching.py): they must make pages cheap and never
 show anything that has stopped being true, above all a superseded version as current."""
 
 from datetime import timedelta
@@ -13,7 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from networks.models import Network
-from pathways import caching, public_views, services
+from pathways import services
+from public_site import caching
+from public_site import views as public_views
 from tests.lifecycle import BODY, publish_change
 
 pytestmark = pytest.mark.django_db

@@ -14,9 +14,9 @@ from networks.models import NetworkRole
 from pathways import policy, services
 from pathways.models import PathwayVersion
 from pathways.policy import Action, PathwayAction
-from pathways.workspace_views import _review_queue
 from tests.factories import give_role, make_user
 from tests.lifecycle import BODY, write
+from workspace.views import _review_queue
 
 pytestmark = pytest.mark.django_db
 

@@ -478,7 +478,7 @@ class TestCaching:
         assert first["Cache-Control"] == "public, max-age=0, must-revalidate"
         assert first["ETag"].startswith('"')
         # No Last-Modified: a date could not say that the network's details changed, so a
-        # cache revalidates by the ETag alone, which covers everything (pathways/caching.py).
+        # cache revalidates by the ETag alone, which covers everything (public_site/caching.py).
         assert "Last-Modified" not in first
         again = client.get("/pathways/ovarian-cancer/", HTTP_IF_NONE_MATCH=first["ETag"])
         assert again.status_code == 304 and again.content == b""

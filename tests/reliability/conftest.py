@@ -3,7 +3,7 @@ import os
 import pytest
 from django.db import connections
 
-from scn_portal.devdb import Cluster, cluster_root
+from scripts.devdb import Cluster, cluster_root
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client, override_settings
 
-from networks.models import LoginFailure
+from accounts.models import LoginFailure
 from tests.factories import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db

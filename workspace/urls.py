@@ -1,7 +1,6 @@
 from django.urls import path
 
-from pathways import oversight
-from pathways import workspace_views as views
+from workspace import oversight, views
 
 app_name = "workspace"
 

@@ -10,7 +10,7 @@ PostgreSQL refuses to run as root, so when this runs as root the server runs as 
 
 Standard library only: it runs before the project's virtualenv exists.
 
-    python3 scn_portal/devdb.py start|stop|restart|status|url|path|bindir
+    python3 scripts/devdb.py start|stop|restart|status|url|path|bindir
 """
 
 import fcntl

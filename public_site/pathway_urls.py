@@ -1,7 +1,8 @@
 from django.urls import path, register_converter
 
-from pathways import feeds, public_views
-from pathways.converters import VersionNumberConverter
+from public_site import feeds
+from public_site import views as public_views
+from public_site.converters import VersionNumberConverter
 
 register_converter(VersionNumberConverter, "version")
 

@@ -2,7 +2,7 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 
-from networks.throttling import throttled_message
+from accounts.throttling import throttled_message
 
 
 class _SaysWhenThrottled:

@@ -8,8 +8,8 @@ from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from networks.models import LoginFailure
-from scn_portal.security_log import client_address
+from accounts.models import LoginFailure
+from accounts.security_log import client_address
 
 THROTTLED_MESSAGE = (
     "Too many failed attempts to sign in. Wait {minutes} minutes, then try again. "

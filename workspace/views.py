@@ -15,7 +15,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from pathways import diff, policy, services
-from pathways.forms import (
+from pathways.models import Event, Pathway, PathwayVersion
+from pathways.policy import Action, PathwayAction
+from workspace.forms import (
     CreatePathwayForm,
     DraftForm,
     PublishForm,
@@ -23,8 +25,6 @@ from pathways.forms import (
     SubmitForm,
     WithdrawForm,
 )
-from pathways.models import Event, Pathway, PathwayVersion
-from pathways.policy import Action, PathwayAction
 
 Status = PathwayVersion.Status
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from networks import views
+from public_site import network_views as views
 
 app_name = "networks"
 

@@ -9,9 +9,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from pathways import caching, diff, queries, spelling
-from pathways.forms import PathwayFilterForm, SearchForm
+from pathways import diff, queries, spelling
 from pathways.models import Pathway, PathwayVersion, review_is_overdue
+from public_site import caching
+from public_site.forms import PathwayFilterForm, SearchForm
 
 VERSION_NUMBER = re.compile(r"^([1-9][0-9]{0,3})\.([0-9]{1,4})$")
 PAGE_SIZE = 25

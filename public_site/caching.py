@@ -7,7 +7,7 @@ page could show does, without this module knowing what each page shows. The date
 changes with time alone: scheduled versions take effect, and reviews fall due, at the start of
 a local day (`services.publish` schedules to the start of the day; review dates are dates).
 
-As every cache must revalidate (scn_portal.cache_policy), a reader is only ever shown a page
+As every cache must revalidate (public_site.cache_policy), a reader is only ever shown a page
 that is still true. The ETag is also the key under which `respond` keeps pages rendered for
 readers without a session in this process's memory: a write moves the revision, so an old
 rendering is simply never asked for again. A page is rendered after its revision is read, so
@@ -23,7 +23,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
 
-from scn_portal import cache_policy
+from public_site import cache_policy
 
 
 def public_revision():
