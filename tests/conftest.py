@@ -18,7 +18,7 @@ def fast_password_hashing(settings):
 
 @pytest.fixture(autouse=True)
 def empty_page_cache():
-    """Each test starts with no rendered pages kept from another (see pathways/caching.py)."""
+    """Each test starts with no rendered pages kept from another (see public_site/caching.py)."""
     caches["pages"].clear()
 
 
