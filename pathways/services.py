@@ -1,15 +1,20 @@
 """Every change of a pathway's state, each in one keyword-only function.
 
 Views, admin actions and management commands call only these. Each function runs in one
-transaction: it locks the pathway row first (`select_for_update`), so two people acting at
-once are served one after the other, then re-reads the state and re-checks the actor's
-permission under that lock, writes the change with its event, and sends email only after
-the transaction commits.
+transaction of its own, durably: called inside another transaction it refuses to run, so no
+caller can make a publication's commit and e-mails wait on work outside it (`composed()` is
+the one deliberate way to run several in one transaction). Each locks the pathway row first
+(`select_for_update`), so two people acting at once are served one after the other, then
+re-reads the state and re-checks the actor's permission under that lock, writes the change
+with its event, and sends email only after the transaction commits.
 
 Refusals: `PermissionDenied` when the actor may not do this at all; `TransitionError` (with
 a message fit to show the person) when the pathway is not in a state that allows it.
 """
 
+import functools
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, time
 
@@ -26,6 +31,31 @@ from pathways.models import Event, Pathway, PathwayVersion, Review, default_next
 
 Status = PathwayVersion.Status
 ChangeType = PathwayVersion.ChangeType
+
+_composing = ContextVar("composing services", default=False)
+
+
+def service(function):
+    """Runs `function` as one durable transaction (see the module's docstring)."""
+
+    @functools.wraps(function)
+    def in_its_own_transaction(*args, **kwargs):
+        with transaction.atomic(durable=not _composing.get()):
+            return function(*args, **kwargs)
+
+    return in_its_own_transaction
+
+
+@contextmanager
+def composed():
+    """Runs the services called inside it in one transaction, all or nothing: for loading the
+    demo's story, and for tests that try a service and roll it back. Nothing else needs it."""
+    token = _composing.set(True)
+    try:
+        with transaction.atomic():
+            yield
+    finally:
+        _composing.reset(token)
 
 
 class TransitionError(Exception):
@@ -210,7 +240,7 @@ def _contributors(version):
     return get_user_model().objects.filter(Q(pk=version.author_id) | Q(pk__in=editors))
 
 
-@transaction.atomic
+@service
 def create_pathway(*, actor, network, cancer_type, title, slug=""):
     """Create a pathway in `network` with its first draft; returns the draft."""
     policy.require_role(actor, policy.PathwayAction.CREATE, network)
@@ -245,7 +275,7 @@ def create_pathway(*, actor, network, cancer_type, title, slug=""):
     return version
 
 
-@transaction.atomic
+@service
 def start_new_version(*, actor, pathway):
     """Start a draft from the newest published version ("New version"); returns the draft."""
     pathway = _lock(pathway.pk)
@@ -275,7 +305,7 @@ def start_new_version(*, actor, pathway):
     return version
 
 
-@transaction.atomic
+@service
 def save_draft(*, actor, version, title, summary, body, edit_count):
     """Save the text of a draft. `edit_count` is the value the editor's page was loaded with:
     if someone has saved since, nothing is written and `StaleEdit` says who."""
@@ -307,7 +337,7 @@ def save_draft(*, actor, version, title, summary, body, edit_count):
     return version
 
 
-@transaction.atomic
+@service
 def submit(*, actor, version, change_type, change_note=""):
     """Send a draft to the network's reviewers, with its change type and change note."""
     version = _lock_version(version)
@@ -347,7 +377,7 @@ def submit(*, actor, version, change_type, change_note=""):
     return version
 
 
-@transaction.atomic
+@service
 def recall(*, actor, version):
     """Take a version back from review to draft (decisions on unchanged text still stand)."""
     version = _lock_version(version)
@@ -382,7 +412,7 @@ def _approve_if_enough(version, actor):
     return True
 
 
-@transaction.atomic
+@service
 def approve(*, actor, version, comment=""):
     """Record a reviewer's approval of the current text; enough approvals approve the version.
 
@@ -424,7 +454,7 @@ def approve(*, actor, version, comment=""):
     return version
 
 
-@transaction.atomic
+@service
 def request_changes(*, actor, version, comment):
     """Send a version back to its authors with a comment saying what must change."""
     if not comment.strip():
@@ -452,7 +482,7 @@ def _start_of_day(day):
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-@transaction.atomic
+@service
 def publish(*, actor, version, effective_on=None, next_review_on=None):
     """Publish an approved version with its number; it takes effect now, or at the start of
     `effective_on` (a future date). The next review is due on `next_review_on` (default:
@@ -510,7 +540,7 @@ def publish(*, actor, version, effective_on=None, next_review_on=None):
     return version
 
 
-@transaction.atomic
+@service
 def withdraw(*, actor, pathway, reason):
     """Withdraw a published pathway from use, with a public reason. Its history stays readable."""
     pathway = _lock(pathway.pk)
@@ -539,7 +569,7 @@ def withdraw(*, actor, pathway, reason):
     return pathway
 
 
-@transaction.atomic
+@service
 def discard(*, actor, version):
     """Abandon an unpublished version. It stays in the record, marked discarded."""
     version = _lock_version(version)

@@ -6,7 +6,6 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -146,7 +145,7 @@ ATTEMPTS = {
 
 def service_allows(user, action, version):
     try:
-        with transaction.atomic():
+        with services.composed():
             ATTEMPTS[action](user, version)
             raise Rollback
     except Rollback:
@@ -221,7 +220,7 @@ PATHWAY_ATTEMPTS = {
 
 def pathway_service_allows(user, action, pathway):
     try:
-        with transaction.atomic():
+        with services.composed():
             PATHWAY_ATTEMPTS[action](user, pathway)
             raise Rollback
     except Rollback:

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.db import transaction
 from django.utils import timezone
 
 from networks.models import NetworkRole
@@ -282,3 +283,24 @@ def test_a_second_publish_of_the_same_version_names_the_published_version(publis
     with pytest.raises(services.AlreadyPublished) as refusal:
         services.publish(actor=lead, version=published)
     assert refusal.value.version == published and refusal.value.version.number == "1.0"
+
+
+def test_a_service_refuses_to_run_inside_a_wider_transaction_and_changes_nothing(approved, lead):
+    with pytest.raises(RuntimeError, match="durable"), transaction.atomic():
+        services.publish(actor=lead, version=approved)
+    approved.refresh_from_db()
+    assert approved.status == Status.APPROVED
+    assert not mail.outbox
+
+
+def test_composed_services_commit_or_roll_back_together(in_review, reviewer, second_reviewer):
+    class Abandoned(Exception):
+        pass
+
+    with pytest.raises(Abandoned), services.composed():
+        services.approve(actor=reviewer, version=in_review)
+        services.approve(actor=second_reviewer, version=in_review)
+        raise Abandoned
+    in_review.refresh_from_db()
+    assert in_review.status == Status.IN_REVIEW
+    assert not Review.objects.filter(version=in_review).exists()

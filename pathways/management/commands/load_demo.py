@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from django.test import override_settings
 
 from networks import demo as network_demo
 from pathways import demo as pathway_demo
+from pathways import services
 
 
 class Command(BaseCommand):
@@ -18,7 +18,7 @@ class Command(BaseCommand):
             )
         # The demo's reviews and publications would otherwise email every demo person.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
-            with transaction.atomic():
+            with services.composed():
                 # The registry and the accounts predate the first pathway of the demo's story.
                 with pathway_demo.as_of(pathway_demo.at(pathway_demo.OPENED, 9)):
                     people = network_demo.load()
