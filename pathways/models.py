@@ -330,7 +330,14 @@ class PathwayVersion(models.Model):
 
     @property
     def is_scheduled(self):
+        """Published, waiting for its effective time: not yet open to readers."""
         return self.status == self.Status.PUBLISHED and self.effective_from > timezone.now()
+
+    @property
+    def is_in_effect(self):
+        """One version's answer to `PathwayVersion.objects.in_effect()`: its permanent page is
+        open to readers (superseded or withdrawn ones included, marked as such)."""
+        return self.status == self.Status.PUBLISHED and self.effective_from <= timezone.now()
 
     def set_content(self, *, title, summary, body):
         """Set the text and everything derived from it: rendered HTML, plain text, contents,

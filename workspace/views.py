@@ -72,15 +72,15 @@ def dashboard(request):
         Prefetch(
             "versions",
             queryset=PathwayVersion.objects.exclude(status=Status.DISCARDED).newest_first(),
-        )
+        ),
+        Prefetch("versions", queryset=PathwayVersion.objects.current(), to_attr="current_now"),
     )
     pathways = pathways.filter(network__in=policy.networks_for(user, PathwayAction.VIEW))
     pathways = list(pathways.order_by("network__name", "title"))
     for each in pathways:
         versions = each.versions.all()  # prefetched, newest first
-        published = [v for v in versions if v.status == Status.PUBLISHED]
-        each.current = next((v for v in published if not v.is_scheduled), None)
-        each.scheduled = next((v for v in published if v.is_scheduled), None)
+        each.current = next(iter(each.current_now), None)
+        each.scheduled = next((v for v in versions if v.is_scheduled), None)
         each.open_version = next((v for v in versions if v.is_open), None)
     waiting = _review_queue(user).count()
     return render(

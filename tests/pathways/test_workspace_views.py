@@ -1,6 +1,11 @@
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from pathways import demo as pathway_demo
+from pathways import services
 from pathways.models import Pathway, PathwayVersion
 from tests.lifecycle import BODY
 
@@ -25,6 +30,32 @@ def test_my_pathways_lists_the_networks_pathways_with_their_state(client, author
     client.force_login(author)
     html = client.get(url("dashboard")).content.decode()
     assert "Ovarian cancer" in html and "In review" in html and "Create pathway" in html
+
+
+def _published_column(html, title):
+    row = html.split(f">{title}</a>")[1].split("</tr>")[0]
+    return row.split('aria-hidden="true">Published </span>')[1].split("</td>")[0].strip()
+
+
+def test_my_pathways_shows_what_readers_see_as_current_and_a_withdrawal(client, lead, published):
+    client.force_login(lead)
+    assert (
+        _published_column(client.get(url("dashboard")).content.decode(), "Ovarian cancer") == "1.0"
+    )
+    services.withdraw(actor=lead, pathway=published.pathway, reason="Replaced by national advice.")
+    html = client.get(url("dashboard")).content.decode()
+    assert _published_column(html, "Ovarian cancer") == "Withdrawn"
+
+
+def test_view_public_page_is_offered_once_a_version_is_in_effect(client, lead, approved):
+    client.force_login(lead)
+    services.publish(
+        actor=lead, version=approved, effective_on=timezone.localdate() + timedelta(days=7)
+    )
+    page = url("version", approved.pk)
+    assert "View public page" not in client.get(page).content.decode()  # scheduled
+    with pathway_demo.as_of(timezone.now() + timedelta(days=8)):
+        assert "View public page" in client.get(page).content.decode()
 
 
 def test_the_review_queue_lists_what_waits_for_this_reviewer_only(client, reviewer, in_review):
