@@ -42,6 +42,9 @@ class Network(models.Model):
     class Kind(models.TextChoices):
         REGIONAL = "regional", "Regional cancer network"
         NATIONAL_MCN = "national_mcn", "National managed clinical network"
+        # Develops the national pathway for one cancer (or group of cancers); the programme
+        # team publishes what it develops.
+        NATIONAL_GROUP = "national_group", "National pathway group"
         OTHER_NATIONAL = "other_national", "Other national network"
 
     name = models.CharField(max_length=200, unique=True)
@@ -117,3 +120,61 @@ class NetworkRole(models.Model):
 
     def __str__(self):
         return f"{self.user} - {self.get_role_display()}, {self.network.short_name}"
+
+
+class Constituency(models.Model):
+    """A group whose agreement national consensus needs: one of the three regional cancer
+    networks, or a discipline that delivers the care. Reviewers belong to one or more."""
+
+    class Kind(models.TextChoices):
+        REGION = "region", "Regional cancer network"
+        DISCIPLINE = "discipline", "Discipline"
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    network = models.OneToOneField(
+        Network,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="constituency",
+        help_text="For a region: its regional cancer network.",
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="constituencies"
+    )
+
+    history = HistoricalRecords(m2m_fields=[members])
+
+    class Meta:
+        ordering = ["-kind", "name"]  # regions first
+        verbose_name_plural = "constituencies"
+
+    def __str__(self):
+        return self.name
+
+
+class Profile(models.Model):
+    """What a person says about themselves when they comment or review in the open: their job
+    and their NHS board (or, for someone outside NHS Scotland, their organisation)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    job_title = models.CharField(max_length=200, blank=True)
+    board = models.ForeignKey(
+        HealthBoard, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    organisation = models.CharField(
+        max_length=200, blank=True, help_text="Outside NHS Scotland: where they work."
+    )
+
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return f"{self.user}: {self.job_title or 'no job title'}"
+
+    @property
+    def workplace(self):
+        return str(self.board) if self.board else self.organisation

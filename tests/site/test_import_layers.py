@@ -1,5 +1,6 @@
 """The portal's packages import only downward, so each audience's code can change without
-reaching into another's: sign-in at the bottom, then the registry, then the pathways core, then
+reaching into another's: the registry (networks, boards, people) at the bottom, then sign-in and
+registration, then the pathways core, then
 the two sites built on it (public and workspace, which never import each other), and the
 configuration (`scn_portal`) on top, which nothing imports."""
 
@@ -12,8 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 
 # What each package may import of ours, besides itself.
 MAY_IMPORT = {
-    "accounts": set(),
-    "networks": {"accounts"},
+    "networks": set(),
+    "accounts": {"networks"},
     "pathways": {"accounts", "networks"},
     "public_site": {"accounts", "networks", "pathways"},
     "workspace": {"accounts", "networks", "pathways"},
