@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from networks.models import CancerType, Network
+from networks.models import CancerType, Constituency, HealthBoard, Network
 from pathways import markdown
 
 
@@ -52,9 +52,26 @@ class Pathway(models.Model):
     first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
     withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
     withdrawal_reason = models.TextField(blank=True, editable=False)
+    # The consensus rule (pathways.consensus): the constituencies whose approval each kind of
+    # change needs. None for a major change: the developing network's approval count applies;
+    # none for a minor change: any one reviewer's approval.
+    major_change_constituencies = models.ManyToManyField(
+        Constituency,
+        blank=True,
+        related_name="+",
+        help_text="Whose approval a major (clinical) change needs: at least the three regions.",
+    )
+    minor_change_constituencies = models.ManyToManyField(
+        Constituency,
+        blank=True,
+        related_name="+",
+        help_text="Whose approval a minor (editorial) change needs; none: any one reviewer.",
+    )
 
     objects = PathwayQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(
+        m2m_fields=[major_change_constituencies, minor_change_constituencies]
+    )
 
     class Meta:
         ordering = ["title"]
@@ -203,6 +220,18 @@ class PathwayVersion(models.Model):
     # rather than by comparing each version with the others.
     superseded_at = models.DateTimeField(null=True, blank=True, editable=False)
     next_review_on = models.DateField(null=True, blank=True, editable=False)
+    # Change type is agreed, not asserted: a reviewer may reclassify a minor change as major,
+    # and it stays major (submit offers nothing lower).
+    reclassified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    reclassified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    reclassification_reason = models.TextField(blank=True, editable=False)
     # Kept by PostgreSQL itself from the text, so it can never disagree with it.
     search_vector = models.GeneratedField(
         expression=SearchVector("title", weight="A", config="english")
@@ -390,7 +419,12 @@ class SearchWord(models.Model):
 class Review(models.Model):
     class Decision(models.TextChoices):
         APPROVE = "approve", "Approved"
+        # Recorded and published with the version; does not block it.
+        APPROVE_WITH_RESERVATION = "reservation", "Approved with a reservation"
+        # Blocks until the text changes or the lead answers it.
         REQUEST_CHANGES = "request_changes", "Changes requested"
+
+    APPROVALS = [Decision.APPROVE, Decision.APPROVE_WITH_RESERVATION]
 
     version = models.ForeignKey(PathwayVersion, on_delete=models.PROTECT, related_name="reviews")
     reviewer = models.ForeignKey(
@@ -398,10 +432,18 @@ class Review(models.Model):
     )
     decision = models.CharField(max_length=20, choices=Decision.choices)
     comment = models.TextField(blank=True)
+    # The reviewer's declaration of interests, shown with the decision: "" declares none.
+    interests = models.TextField(blank=True)
     # The exact content decided on: an edit afterwards voids the decision.
     content_hash = models.CharField(max_length=64)
     voided_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # A lead's answer to a request for changes they do not make: it then no longer blocks.
+    answer = models.TextField(blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at"]
@@ -411,14 +453,33 @@ class Review(models.Model):
                 condition=Q(voided_at__isnull=True),
                 name="one_decision_per_reviewer_per_version",
             ),
+            # A request for changes says what; a reservation says what it is.
             models.CheckConstraint(
                 condition=Q(decision="approve") | Q(comment__regex=r"\S"),
                 name="request_changes_has_comment",
+            ),
+            models.CheckConstraint(
+                condition=Q(answered_at__isnull=True)
+                | Q(decision="request_changes", answer__regex=r"\S", answered_by__isnull=False),
+                name="only_a_request_for_changes_is_answered",
             ),
         ]
 
     def __str__(self):
         return f"{self.get_decision_display()} by {self.reviewer} on {self.version}"
+
+    @property
+    def is_reservation(self):
+        return self.decision == self.Decision.APPROVE_WITH_RESERVATION
+
+    @property
+    def is_open_request(self):
+        """A request for changes that still blocks: not voided by an edit, not answered."""
+        return (
+            self.decision == self.Decision.REQUEST_CHANGES
+            and self.voided_at is None
+            and self.answered_at is None
+        )
 
 
 class Event(models.Model):
@@ -434,6 +495,9 @@ class Event(models.Model):
         PUBLISHED = "published", "Published"
         WITHDRAWN = "withdrawn", "Withdrew the pathway"
         DISCARDED = "discarded", "Discarded"
+        RECLASSIFIED = "reclassified", "Reclassified as a major change"
+        ANSWERED = "answered", "Answered a request for changes"
+        CONSULTATION_OPENED = "consultation_opened", "Opened national consultation"
 
     pathway = models.ForeignKey(Pathway, on_delete=models.PROTECT, related_name="events")
     version = models.ForeignKey(
@@ -481,3 +545,122 @@ class ReviewReminder(models.Model):
 
     def __str__(self):
         return f"Reminder for {self.pathway} on {self.sent_on}"
+
+
+class Consultation(models.Model):
+    """A draft's national consultation: open for comment from `opens_on` to `closes_on`
+    (inclusive), to signed-in NHS Scotland staff and to people invited by link."""
+
+    version = models.OneToOneField(
+        PathwayVersion, on_delete=models.PROTECT, related_name="consultation"
+    )
+    opens_on = models.DateField()
+    closes_on = models.DateField()
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-opens_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_on__gte=F("opens_on")), name="consultation_closes_after_it_opens"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Consultation on {self.version} ({self.opens_on} to {self.closes_on})"
+
+    def is_open(self, today=None):
+        return self.opens_on <= (today or timezone.localdate()) <= self.closes_on
+
+    def has_closed(self, today=None):
+        return (today or timezone.localdate()) > self.closes_on
+
+
+class ConsultationLink(models.Model):
+    """An invitation to comment for people outside NHS Scotland: unguessable (only a hash of
+    its token is kept), revocable and expiring."""
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="links")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    label = models.CharField(max_length=200, help_text="Who it is for, for example the charity.")
+    expires_on = models.DateField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return f"Link for {self.label}"
+
+
+class ConsultationComment(models.Model):
+    """A comment on one section of a draft under consultation, and the authors' response."""
+
+    class Response(models.TextChoices):
+        ACCEPTED = "accepted", "Accepted"
+        NOT_ACCEPTED = "not_accepted", "Not accepted"
+        NOTED = "noted", "Noted"
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.PROTECT, related_name="comments"
+    )
+    section = models.CharField(max_length=200, help_text="The heading's anchor.")
+    section_heading = models.CharField(max_length=300)
+    text = models.TextField()
+    # Who: a signed-in person, or someone invited by a link (then their own name and
+    # organisation). Name, role and workplace are kept as said when commenting.
+    commenter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    link = models.ForeignKey(
+        ConsultationLink, on_delete=models.PROTECT, null=True, blank=True, related_name="comments"
+    )
+    name = models.CharField(max_length=200)
+    role = models.CharField(max_length=200, blank=True)
+    board = models.ForeignKey(
+        HealthBoard, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    organisation = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    response = models.CharField(max_length=20, choices=Response.choices, blank=True)
+    response_reason = models.TextField(blank=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    responded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(commenter__isnull=False) | Q(link__isnull=False),
+                name="comment_has_a_commenter_or_a_link",
+            ),
+            models.CheckConstraint(
+                condition=Q(text__regex=r"\S") & Q(name__regex=r"\S"),
+                name="comment_has_text_and_a_name",
+            ),
+            models.CheckConstraint(
+                condition=Q(response="")
+                | Q(responded_by__isnull=False, responded_at__isnull=False),
+                name="comment_response_is_signed",
+            ),
+            models.CheckConstraint(
+                condition=~Q(response="not_accepted") | Q(response_reason__regex=r"\S"),
+                name="comment_not_accepted_has_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Comment by {self.name} on {self.section_heading}"
+
+    @property
+    def workplace(self):
+        return str(self.board) if self.board else self.organisation

@@ -14,6 +14,7 @@ from django.core.mail import send_mail
 from django.urls import reverse
 
 from networks.models import NetworkRole
+from pathways import policy
 
 logger = logging.getLogger(__name__)
 
@@ -63,32 +64,60 @@ def version_submitted(version, reviewers):
     )
 
 
-def approval_recorded(version, review, *, approvals, needed):
-    """One approval, not yet enough: the author hears how far the version has got."""
+def approval_recorded(version, review, standing):
+    """One approval, consensus not yet reached: the author hears how far the version has got
+    (`standing`: pathways.consensus.Consensus, as the service found it)."""
+    if standing.seats:
+        where = (
+            f"It has approval from {len(standing.seats) - len(standing.missing)} of the "
+            f"{len(standing.seats)} constituencies it needs; still to approve: "
+            f"{', '.join(c.name for c in standing.missing)}."
+        )
+    else:
+        where = (
+            f"It has {standing.approvers} of the {standing.requirement.count} approvals it needs; "
+            "you will hear again when it has them all."
+        )
     _send(
-        f"{approvals} of {needed} approvals: {version.title}",
+        f"{standing.progress()}: {version.title}",
         [
-            f"{_name(review.reviewer)} approved the text of {version.title}. It has {approvals} "
-            f"of the {needed} approvals it needs; you will hear again when it has them all.",
-            review.comment,
+            f"{_name(review.reviewer)} {review.get_decision_display().lower()} the text of "
+            f"{version.title}. {where}",
+            f"Their reservation: {review.comment}" if review.is_reservation else review.comment,
             _link(version),
         ],
         _emails([version.author]),
     )
 
 
+def version_reclassified(version):
+    """A reviewer judged a minor change major: the authors and leads hear why, and what it
+    now needs."""
+    leads = _network_people(version, NetworkRole.Role.LEAD)
+    _send(
+        f"Reclassified as a major change: {version.title}",
+        [
+            f"{_name(version.reclassified_by)} reclassified this change as major:",
+            version.reclassification_reason,
+            "It now needs what a major change needs, and a change note saying what changed "
+            "and why before it is published.",
+            _link(version),
+        ],
+        _emails([version.author, *leads]),
+    )
+
+
 def version_approved(version):
     """The version has every approval it needs: one e-mail to its author and the network's
     leads (one each, even for a lead who is the author), who may now publish it."""
-    leads = _network_people(version, NetworkRole.Role.LEAD)
+    publishers = policy.publishers_of(version)
     _send(
         f"Approved: {version.title} is ready to publish",
         [
             f"{version.title} now has every approval it needs and is approved.",
-            f"A lead of {version.pathway.network.name} or the programme team can now publish it: "
-            f"{_link(version)}",
+            f"{policy.who_publishes(version.pathway.network)} can now publish it: {_link(version)}",
         ],
-        _emails([version.author, *leads]),
+        _emails([version.author, *publishers]),
     )
 
 
@@ -129,4 +158,26 @@ def pathway_withdrawn(pathway, version, *, actor, authors):
             absolute_url(pathway.get_absolute_url()),
         ],
         _emails([*authors, *leads]),
+    )
+
+
+def _consultation_audience(consultation):
+    """The developing group and the reviewers of the pathway's constituencies."""
+    pathway = consultation.version.pathway
+    group = NetworkRole.objects.filter(network=pathway.network).select_related("user")
+    return [role.user for role in group] + list(policy.table_of(pathway))
+
+
+def consultation_opened(consultation):
+    version = consultation.version
+    _send(
+        f"Consultation open: {version.title}",
+        [
+            f"The draft of {version.title} is open for national consultation from "
+            f"{consultation.opens_on:%d %B %Y} to {consultation.closes_on:%d %B %Y}.",
+            "Comment on any section; the authors respond to every comment before it goes to "
+            "review.",
+            absolute_url(reverse("workspace:consultation", args=[consultation.pk])),
+        ],
+        _emails(_consultation_audience(consultation)),
     )

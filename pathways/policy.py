@@ -18,7 +18,14 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
 from networks.models import Network, NetworkRole
-from pathways.models import Event, Pathway, PathwayVersion, Review
+from pathways.models import (
+    Consultation,
+    ConsultationComment,
+    Event,
+    Pathway,
+    PathwayVersion,
+    Review,
+)
 
 Role = NetworkRole.Role
 Status = PathwayVersion.Status
@@ -32,6 +39,10 @@ class Action(models.TextChoices):
     REQUEST_CHANGES = "request_changes", "Request changes"
     PUBLISH = "publish", "Publish"
     DISCARD = "discard", "Discard"
+    RECLASSIFY = "reclassify", "Reclassify as a major change"
+    ANSWER = "answer", "Answer the request for changes"
+    OPEN_CONSULTATION = "open_consultation", "Open national consultation"
+    RESPOND_TO_COMMENTS = "respond_to_comments", "Respond to consultation comments"
 
 
 class PathwayAction(models.TextChoices):
@@ -51,6 +62,10 @@ ROLES = {
     Action.REQUEST_CHANGES: {Role.REVIEWER},
     Action.PUBLISH: {Role.LEAD},
     Action.DISCARD: WRITERS,
+    Action.RECLASSIFY: {Role.REVIEWER},
+    Action.ANSWER: {Role.LEAD},
+    Action.OPEN_CONSULTATION: {Role.LEAD},
+    Action.RESPOND_TO_COMMENTS: WRITERS,
     PathwayAction.CREATE: WRITERS,
     PathwayAction.VIEW: set(Role),
     PathwayAction.NEW_VERSION: WRITERS,
@@ -68,22 +83,38 @@ STATES = {
     Action.REQUEST_CHANGES: [Status.IN_REVIEW, Status.APPROVED],
     Action.PUBLISH: [Status.APPROVED],
     Action.DISCARD: PathwayVersion.OPEN_STATUSES,
+    Action.RECLASSIFY: [Status.IN_REVIEW, Status.APPROVED],
+    Action.ANSWER: [Status.CHANGES_REQUESTED],
+    Action.OPEN_CONSULTATION: [Status.DRAFT],
+    Action.RESPOND_TO_COMMENTS: PathwayVersion.EDITABLE_STATUSES,
 }
-REVIEWS = {Action.APPROVE, Action.REQUEST_CHANGES}
+# Decisions on a version: open to the reviewers at its pathway's table (see `_at_the_table`),
+# never to its own authors.
+REVIEWS = {Action.APPROVE, Action.REQUEST_CHANGES, Action.RECLASSIFY}
+# The programme team publishes every national pathway; a national group's leads do not.
+PROGRAMME_PUBLISHES = {Action.PUBLISH, PathwayAction.WITHDRAW}
 
 # Said when someone holds no role that allows the action (the services raise PermissionDenied).
 ROLE_REFUSALS = {
     Action.EDIT: "Only authors and leads of the network write and submit its pathways.",
     Action.SUBMIT: "Only authors and leads of the network write and submit its pathways.",
     Action.RECALL: "Only authors and leads of the network write and submit its pathways.",
-    Action.APPROVE: "Only reviewers of the owning network review its pathways.",
-    Action.REQUEST_CHANGES: "Only reviewers of the owning network review its pathways.",
-    Action.PUBLISH: "Only the network's leads and the programme team publish and withdraw.",
+    Action.APPROVE: "Only reviewers at this pathway's table (its network's reviewers and its "
+    "constituencies' members) review it.",
+    Action.REQUEST_CHANGES: "Only reviewers at this pathway's table (its network's reviewers "
+    "and its constituencies' members) review it.",
+    Action.RECLASSIFY: "Only reviewers at this pathway's table reclassify its changes.",
+    Action.ANSWER: "Only the network's leads answer a request for changes.",
+    Action.OPEN_CONSULTATION: "Only the network's leads open a national consultation.",
+    Action.RESPOND_TO_COMMENTS: "Only authors and leads of the network respond to comments.",
+    Action.PUBLISH: "Only the network's leads and the programme team publish and withdraw "
+    "(national pathways: the programme team).",
     Action.DISCARD: "Only authors, leads and the programme team discard versions.",
     PathwayAction.CREATE: "Only authors and leads of the network write and submit its pathways.",
     PathwayAction.VIEW: "You have no role in this network.",
     PathwayAction.NEW_VERSION: "Only authors and leads of the network write and submit its pathways.",
-    PathwayAction.WITHDRAW: "Only the network's leads and the programme team publish and withdraw.",
+    PathwayAction.WITHDRAW: "Only the network's leads and the programme team publish and "
+    "withdraw (national pathways: the programme team).",
 }
 OWN_WORK = "You wrote or edited this version: someone else must review it."
 
@@ -100,7 +131,29 @@ def networks_for(user, action):
     if action in PROGRAMME_TEAM and user.is_staff:
         return Network.objects.all()
     roles = NetworkRole.objects.filter(user=user, network=OuterRef("pk"), role__in=ROLES[action])
-    return Network.objects.filter(Exists(roles))
+    networks = Network.objects.filter(Exists(roles))
+    if action in PROGRAMME_PUBLISHES:
+        networks = networks.exclude(kind=Network.Kind.NATIONAL_GROUP)
+    return networks
+
+
+def who_publishes(network):
+    """Who may publish the network's pathways, in words (for e-mails and pages)."""
+    if network.kind == Network.Kind.NATIONAL_GROUP:
+        return "The programme team"
+    return f"A lead of {network.name} or the programme team"
+
+
+def publishers_of(version):
+    """The people who may publish `version` once approved: told when it is."""
+    return [
+        person
+        for person in get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(is_staff=True) | Q(network_roles__network=version.pathway.network_id))
+        .distinct()
+        if holds_role(person, Action.PUBLISH, version.pathway.network)
+    ]
 
 
 def holds_role(user, action, network):
@@ -119,19 +172,61 @@ def _contributed(user):
     return Q(author=user) | Q(Exists(saved))
 
 
+def _at_the_table(user):
+    """Versions whose pathway `user` reviews: as a reviewer of its developing network, or as a
+    member of a constituency its consensus rule names."""
+    seats = [
+        through.objects.filter(pathway=OuterRef("pathway_id"), constituency__members=user)
+        for through in (
+            Pathway.major_change_constituencies.through,
+            Pathway.minor_change_constituencies.through,
+        )
+    ]
+    return (
+        Q(pathway__network__in=networks_for(user, Action.APPROVE))
+        | Q(Exists(seats[0]))
+        | Q(Exists(seats[1]))
+    )
+
+
 def versions_for(user, action):
     """The versions `user` may do `action` to now: the one definition of each action."""
-    versions = PathwayVersion.objects.filter(
-        status__in=STATES[action], pathway__network__in=networks_for(user, action)
-    )
+    versions = PathwayVersion.objects.filter(status__in=STATES[action])
     if action in REVIEWS:
+        if not _active(user):
+            return versions.none()
+        versions = versions.filter(_at_the_table(user)).exclude(_contributed(user))
+    else:
+        versions = versions.filter(pathway__network__in=networks_for(user, action))
+    if action in {Action.APPROVE, Action.REQUEST_CHANGES}:
         decided = Review.objects.filter(
             version=OuterRef("pk"), reviewer=user, voided_at__isnull=True
         )
-        versions = versions.exclude(_contributed(user)).exclude(Exists(decided))
+        versions = versions.exclude(Exists(decided))
+    if action == Action.RECLASSIFY:
+        versions = versions.filter(change_type=PathwayVersion.ChangeType.MINOR)
+    if action == Action.ANSWER:
+        versions = versions.filter(Exists(_open_requests()))
+    consultation = Consultation.objects.filter(version=OuterRef("pk"))
+    if action == Action.OPEN_CONSULTATION:
+        versions = versions.exclude(Exists(consultation))
+    if action == Action.RESPOND_TO_COMMENTS:
+        waiting = ConsultationComment.objects.filter(
+            consultation__version=OuterRef("pk"), response=""
+        )
+        versions = versions.filter(Exists(waiting))
     if action == Action.PUBLISH:
         versions = versions.filter(pathway__withdrawn_at__isnull=True)
     return versions
+
+
+def _open_requests():
+    return Review.objects.filter(
+        version=OuterRef("pk"),
+        decision=Review.Decision.REQUEST_CHANGES,
+        voided_at__isnull=True,
+        answered_at__isnull=True,
+    )
 
 
 def permits(user, action, version):
@@ -168,18 +263,28 @@ def permits_on_pathway(user, action, pathway):
     return pathways_for(user, action).filter(pk=pathway.pk).exists()
 
 
-def reviewers_of(version):
-    """The people who may review `version` now: who is asked to. Each candidate is asked the
-    rule itself (`permits`), so the e-mail and the review queue cannot disagree."""
-    candidates = (
+def table_of(pathway):
+    """Everyone at the pathway's table: its developing network's reviewers and the members of
+    the constituencies its consensus rule names (active accounts)."""
+    return (
         get_user_model()
-        .objects.filter(
-            is_active=True,
-            network_roles__network=version.pathway.network_id,
-            network_roles__role__in=ROLES[Action.APPROVE],
+        .objects.filter(is_active=True)
+        .filter(
+            Q(
+                network_roles__network=pathway.network_id,
+                network_roles__role__in=ROLES[Action.APPROVE],
+            )
+            | Q(constituencies__in=pathway.major_change_constituencies.all())
+            | Q(constituencies__in=pathway.minor_change_constituencies.all())
         )
         .distinct()
     )
+
+
+def reviewers_of(version):
+    """The people who may review `version` now: who is asked to. Each candidate is asked the
+    rule itself (`permits`), so the e-mail and the review queue cannot disagree."""
+    candidates = table_of(version.pathway)
     return [person for person in candidates if permits(person, Action.APPROVE, version)]
 
 
@@ -198,15 +303,20 @@ def why_not(user, action, version):
     """The reason `user` may not do `action` to `version`, or None if they may."""
     if permits(user, action, version):
         return None
-    if not holds_role(user, action, version.pathway.network):
+    if action in REVIEWS:
+        table = PathwayVersion.objects.filter(_at_the_table(user)) if _active(user) else None
+        if table is None or not table.filter(pk=version.pk).exists():
+            return Refusal.ROLE
+    elif not holds_role(user, action, version.pathway.network):
         return Refusal.ROLE
     if action in REVIEWS and versions_for_own_work(user).filter(pk=version.pk).exists():
         return Refusal.OWN_WORK
-    if version.status not in STATES[action]:
-        return Refusal.STATE
-    if action == Action.PUBLISH:
-        return Refusal.WITHDRAWN
-    return Refusal.DECIDED
+    if version.status in STATES[action]:
+        if action == Action.PUBLISH:
+            return Refusal.WITHDRAWN
+        if action in {Action.APPROVE, Action.REQUEST_CHANGES}:
+            return Refusal.DECIDED
+    return Refusal.STATE  # its status, or what the action needs of it (a minor change, ...)
 
 
 def versions_for_own_work(user):

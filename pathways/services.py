@@ -26,8 +26,15 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts import security_log
-from pathways import notifications, policy
-from pathways.models import Event, Pathway, PathwayVersion, Review, default_next_review
+from pathways import consensus, notifications, policy
+from pathways.models import (
+    Consultation,
+    Event,
+    Pathway,
+    PathwayVersion,
+    Review,
+    default_next_review,
+)
 
 Status = PathwayVersion.Status
 ChangeType = PathwayVersion.ChangeType
@@ -164,27 +171,13 @@ def _newest_published(pathway):
     return pathway.versions.published().newest_first().first()
 
 
-def approvals_needed(network, change_type):
-    """How many reviewers' approvals a change of `change_type` needs in `network`.
-
-    The network's own numbers, read here only: the submit page and the e-mails say what the
-    services enforce because they ask this."""
-    if change_type == ChangeType.MINOR:
-        return network.minor_change_approvals
-    return network.major_change_approvals
-
-
-def _approvals_needed(version):
-    return approvals_needed(version.pathway.network, version.change_type)
-
-
 @dataclass(frozen=True)
 class ChangeOption:
     """One change type a draft may be submitted as, and what it then needs."""
 
     change_type: str
     label: str
-    approvals: int
+    needs: str  # "approval from NCA, SCAN and WoSCAN", from pathways.consensus
     note_required: bool
 
 
@@ -205,32 +198,21 @@ def submission_terms(version):
 
     A first version is always a major change (it becomes 1.0) and needs no change note, as there
     is nothing before it to describe a change from; a later major change needs a note saying
-    what changed and why, a minor change does not."""
-    network = version.pathway.network
+    what changed and why, a minor change does not. A version a reviewer reclassified as major
+    stays major."""
     first = _newest_published(version.pathway) is None
-    types = [ChangeType.MAJOR] if first else list(ChangeType)
+    types = [ChangeType.MAJOR] if first or version.reclassified_at else list(ChangeType)
     return SubmissionTerms(
         first=first,
         options=tuple(
             ChangeOption(
                 change_type=kind.value,
                 label=kind.label,
-                approvals=approvals_needed(network, kind),
+                needs=consensus.requirement(version.pathway, kind).describe(),
                 note_required=kind == ChangeType.MAJOR and not first,
             )
             for kind in types
         ),
-    )
-
-
-def _valid_approvers(version):
-    """Distinct reviewers whose approval stands for exactly the current content."""
-    return set(
-        version.reviews.filter(
-            decision=Review.Decision.APPROVE,
-            voided_at__isnull=True,
-            content_hash=version.content_hash,
-        ).values_list("reviewer_id", flat=True)
     )
 
 
@@ -241,8 +223,10 @@ def _contributors(version):
 
 
 @service
-def create_pathway(*, actor, network, cancer_type, title, slug=""):
-    """Create a pathway in `network` with its first draft; returns the draft."""
+def create_pathway(*, actor, network, cancer_type, title, slug="", disciplines=()):
+    """Create a pathway in `network` with its first draft; returns the draft. A national
+    group's pathway needs, for a major change, the approval of the three regions and of the
+    `disciplines` (constituencies) it names; for a minor change, any one reviewer's."""
     policy.require_role(actor, policy.PathwayAction.CREATE, network)
     title = title.strip()
     slug = slug or slugify(title)[:100]
@@ -262,6 +246,8 @@ def create_pathway(*, actor, network, cancer_type, title, slug=""):
         raise TransitionError(
             f"A pathway with the address “{slug}” already exists: choose another."
         ) from None
+    if network.kind == network.Kind.NATIONAL_GROUP:
+        pathway.major_change_constituencies.set(consensus.default_constituencies(disciplines))
     version = PathwayVersion(pathway=pathway, author=actor, change_type=ChangeType.MAJOR)
     version.set_content(title=title, summary="", body="")
     _save(version, actor)
@@ -349,6 +335,7 @@ def submit(*, actor, version, change_type, change_note=""):
     )
     if not version.body.strip():
         raise TransitionError("Write the pathway before submitting it: the body is empty.")
+    _refuse_while_consultation_unanswered(version)
     terms = submission_terms(version)
     if terms.first:
         change_type = ChangeType.MAJOR  # the first publication is always 1.0
@@ -377,6 +364,25 @@ def submit(*, actor, version, change_type, change_note=""):
     return version
 
 
+def _refuse_while_consultation_unanswered(version):
+    """A draft out for national consultation goes to review only after the consultation has
+    closed and the authors have responded to every comment."""
+    consultation = Consultation.objects.filter(version=version).first()
+    if consultation is None:
+        return
+    if not consultation.has_closed():
+        raise TransitionError(
+            f"The national consultation is open until {consultation.closes_on:%d %B %Y}: "
+            "submit it for review once it has closed and every comment has a response."
+        )
+    waiting = consultation.comments.filter(response="").count()
+    if waiting:
+        raise TransitionError(
+            f"{waiting} consultation comment{'s have' if waiting != 1 else ' has'} no response "
+            "yet: respond to every comment before submitting it for review."
+        )
+
+
 @service
 def recall(*, actor, version):
     """Take a version back from review to draft (decisions on unchanged text still stand)."""
@@ -398,9 +404,9 @@ def _review(actor, version, action):
 
 
 def _approve_if_enough(version, actor):
-    """A resubmitted version whose unchanged text already has enough approvals is approved;
-    says whether it was."""
-    if len(_valid_approvers(version)) < _approvals_needed(version):
+    """A version whose unchanged text already has consensus (resubmitted, or its request for
+    changes answered) is approved; says whether it was."""
+    if not consensus.consensus_of(version).reached:
         return False
     _move(
         version,
@@ -413,27 +419,28 @@ def _approve_if_enough(version, actor):
 
 
 @service
-def approve(*, actor, version, comment=""):
-    """Record a reviewer's approval of the current text; enough approvals approve the version.
-
-    Only then are the author and the network's leads told it is approved and ready to publish;
-    an approval short of enough tells the author how many it has of how many it needs."""
+def approve(*, actor, version, comment="", reservation="", interests=""):
+    """Record a reviewer's approval of the current text (with a `reservation`, recorded and
+    published, which does not block), and their declaration of `interests` ("": none). When
+    the consensus rule is met the version is approved, and the authors and leads are told it is
+    ready to publish; short of it, the authors are told where it stands."""
+    if comment.strip() and reservation.strip():
+        raise TransitionError("Give either a comment or a reservation, not both.")
     version = _review(actor, version, policy.Action.APPROVE)
+    decision = Review.Decision.APPROVE_WITH_RESERVATION if reservation.strip() else None
     review = Review.objects.create(
         version=version,
         reviewer=actor,
-        decision=Review.Decision.APPROVE,
-        comment=comment.strip(),
+        decision=decision or Review.Decision.APPROVE,
+        comment=(reservation or comment).strip(),
+        interests=interests.strip(),
         content_hash=version.content_hash,
     )
-    approvals, needed = len(_valid_approvers(version)), _approvals_needed(version)
-    if approvals >= needed:
+    note = f"With a reservation: {review.comment}" if decision else review.comment
+    standing = consensus.consensus_of(version)
+    if standing.reached:
         _move(
-            version,
-            actor=actor,
-            action=Event.Action.APPROVED,
-            to_status=Status.APPROVED,
-            note=review.comment,
+            version, actor=actor, action=Event.Action.APPROVED, to_status=Status.APPROVED, note=note
         )
         transaction.on_commit(lambda: notifications.version_approved(version))
     else:
@@ -444,19 +451,17 @@ def approve(*, actor, version, comment=""):
             action=Event.Action.APPROVED,
             from_status=version.status,
             to_status=version.status,
-            note=review.comment,
+            note=note,
         )
-        transaction.on_commit(
-            lambda: notifications.approval_recorded(
-                version, review, approvals=approvals, needed=needed
-            )
-        )
+        transaction.on_commit(lambda: notifications.approval_recorded(version, review, standing))
     return version
 
 
 @service
-def request_changes(*, actor, version, comment):
-    """Send a version back to its authors with a comment saying what must change."""
+def request_changes(*, actor, version, comment, interests=""):
+    """Send a version back to its authors with a comment saying what must change, and the
+    reviewer's declaration of `interests`. It blocks consensus until the text changes or a
+    lead answers it (`answer_request`)."""
     if not comment.strip():
         raise TransitionError("Say what needs to change: the comment is required.")
     version = _review(actor, version, policy.Action.REQUEST_CHANGES)
@@ -465,6 +470,7 @@ def request_changes(*, actor, version, comment):
         reviewer=actor,
         comment=comment.strip(),
         decision=Review.Decision.REQUEST_CHANGES,
+        interests=interests.strip(),
         content_hash=version.content_hash,
     )
     _move(
@@ -475,6 +481,79 @@ def request_changes(*, actor, version, comment):
         note=review.comment,
     )
     transaction.on_commit(lambda: notifications.changes_requested(version, review))
+    return version
+
+
+@service
+def answer_request(*, actor, review, answer):
+    """A lead's answer to a request for changes they will not make, with the reason: the
+    request stops blocking, the version returns to review (approved at once if its text
+    already has consensus)."""
+    if not answer.strip():
+        raise TransitionError("Say why the change is not being made: the answer is required.")
+    version = _lock_version(review.version)
+    _check(
+        actor,
+        policy.Action.ANSWER,
+        version,
+        "This version is {status}: only a request for changes waiting on it can be answered.",
+    )
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    if (
+        review.decision != Review.Decision.REQUEST_CHANGES
+        or review.voided_at
+        or review.answered_at
+        or review.version_id != version.pk
+    ):
+        raise TransitionError("That request for changes no longer waits for an answer.")
+    review.answer, review.answered_by, review.answered_at = answer.strip(), actor, timezone.now()
+    review.save(update_fields=["answer", "answered_by", "answered_at"])
+    _move(
+        version,
+        actor=actor,
+        action=Event.Action.ANSWERED,
+        to_status=Status.IN_REVIEW,
+        note=review.answer,
+    )
+    if _approve_if_enough(version, actor):
+        transaction.on_commit(lambda: notifications.version_approved(version))
+    return version
+
+
+@service
+def reclassify(*, actor, version, reason):
+    """A reviewer's judgement that a minor change is major: the higher classification wins, so
+    the version now needs what a major change needs, and approvals counted under the minor
+    rule no longer suffice (an approved version returns to review)."""
+    if not reason.strip():
+        raise TransitionError("Say why this is a major change: the reason is required.")
+    version = _lock_version(version)
+    _check(
+        actor,
+        policy.Action.RECLASSIFY,
+        version,
+        "This version is {status}: only a minor change in review can be reclassified.",
+    )
+    fields = dict(
+        change_type=ChangeType.MAJOR,
+        reclassified_at=timezone.now(),
+        reclassified_by=actor,
+        reclassification_reason=reason.strip(),
+    )
+    for name, value in fields.items():
+        setattr(version, name, value)
+    to_status = version.status
+    if version.status == Status.APPROVED and not consensus.consensus_of(version).reached:
+        to_status = Status.IN_REVIEW
+    _move(
+        version,
+        actor=actor,
+        action=Event.Action.RECLASSIFIED,
+        to_status=to_status,
+        note=reason.strip(),
+        **fields,
+    )
+    transaction.on_commit(lambda: notifications.version_reclassified(version))
     return version
 
 
@@ -501,7 +580,7 @@ def publish(*, actor, version, effective_on=None, next_review_on=None):
         version,
         "This version is {status}: only an approved version can be published.",
     )
-    if len(_valid_approvers(version)) < _approvals_needed(version):
+    if not consensus.consensus_of(version).reached:
         raise TransitionError("The approvals no longer match the text: submit it for review again.")
     now = timezone.now()
     today = timezone.localdate(now)
@@ -512,6 +591,11 @@ def publish(*, actor, version, effective_on=None, next_review_on=None):
     if next_review_on <= timezone.localdate(effective_from):
         raise TransitionError("The next review must be due after the version takes effect.")
     latest = _newest_published(pathway)
+    if latest and version.change_type == ChangeType.MAJOR and not version.change_note.strip():
+        raise TransitionError(
+            "It was reclassified as a major change, which needs a change note: recall it, add "
+            "the note and submit it again (approvals of its unchanged text still stand)."
+        )
     if latest is None:
         major, minor = 1, 0
     elif version.change_type == ChangeType.MINOR:

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from networks.models import NetworkRole
-from pathways import policy, services
-from pathways.models import PathwayVersion
+from pathways import consultations, policy, services
+from pathways.models import ConsultationComment, PathwayVersion
 from pathways.policy import Action, PathwayAction
 from tests.factories import give_role, make_user
 from tests.lifecycle import BODY, write
@@ -140,7 +140,34 @@ ATTEMPTS = {
     ),
     Action.PUBLISH: lambda user, v: services.publish(actor=user, version=v),
     Action.DISCARD: lambda user, v: services.discard(actor=user, version=v),
+    Action.RECLASSIFY: lambda user, v: services.reclassify(
+        actor=user, version=v, reason="It changes which patients are offered surgery."
+    ),
+    Action.ANSWER: lambda user, v: services.answer_request(
+        actor=user, review=_a_request_on(v), answer="Kept as written: SIGN advice."
+    ),
+    Action.OPEN_CONSULTATION: lambda user, v: consultations.open_consultation(
+        actor=user, version=v, opens_on=timezone.localdate(), closes_on=timezone.localdate() + timedelta(days=28)
+    ),
+    Action.RESPOND_TO_COMMENTS: lambda user, v: consultations.respond(
+        actor=user, comment=_a_comment_on(v), response="noted"
+    ),
 }  # fmt: skip
+
+
+def _a_request_on(version):
+    """The request for changes an answer would answer (refused by the service if none waits)."""
+    request = version.reviews.filter(decision="request_changes").last()
+    if request is None:
+        raise services.TransitionError("No request for changes.")
+    return request
+
+
+def _a_comment_on(version):
+    comment = ConsultationComment.objects.filter(consultation__version=version, response="").first()
+    if comment is None:
+        raise services.TransitionError("No comment waits for a response.")
+    return comment
 
 
 def service_allows(user, action, version):
@@ -168,6 +195,10 @@ def buttons_shown(client, version):
         Action.PUBLISH: f'href="{url("publish")}"' in html,
         Action.RECALL: f'action="{url("recall")}"' in html,
         Action.DISCARD: f'href="{url("discard")}"' in html,
+        Action.RECLASSIFY: f'action="{url("reclassify")}"' in html,
+        Action.ANSWER: f'href="{url("answer")}"' in html,
+        Action.OPEN_CONSULTATION: f'href="{url("open_consultation")}"' in html,
+        Action.RESPOND_TO_COMMENTS: f'href="{url("consultation_responses")}"' in html,
     }
     review = client.get(url("review"))
     shown[Action.APPROVE] = (

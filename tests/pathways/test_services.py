@@ -253,8 +253,8 @@ def test_a_first_version_is_submitted_as_a_major_change_with_an_optional_note(dr
     woscan.save()
     terms = services.submission_terms(PathwayVersion.objects.get(pk=draft.pk))
     assert terms.first
-    assert [(o.change_type, o.approvals, o.note_required) for o in terms.options] == [
-        ("major", 3, False)
+    assert [(o.change_type, o.needs, o.note_required) for o in terms.options] == [
+        ("major", "3 reviewer approvals", False)
     ]
 
 
@@ -266,9 +266,9 @@ def test_a_later_version_offers_each_change_type_with_the_networks_count_and_its
     version = services.start_new_version(actor=author, pathway=published.pathway)
     terms = services.submission_terms(version)
     assert not terms.first
-    assert [(o.change_type, o.approvals, o.note_required) for o in terms.options] == [
-        ("major", 4, True),
-        ("minor", 2, False),
+    assert [(o.change_type, o.needs, o.note_required) for o in terms.options] == [
+        ("major", "4 reviewer approvals", True),
+        ("minor", "2 reviewer approvals", False),
     ]
 
 

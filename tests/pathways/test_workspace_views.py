@@ -417,7 +417,7 @@ def test_the_submit_page_of_a_first_version_says_the_approvals_it_needs_and_the_
     woscan.save()
     client.force_login(author)
     html = client.get(url("submit", draft.pk)).content.decode()
-    assert "first published version (1.0). It needs 3 approvals" in html
+    assert "first published version (1.0). It needs 3 reviewer approvals" in html
     assert "a change note is optional" in html and "Change note (optional)" in html
     assert "Required" not in html and "minor change" not in html
     assert 'type="radio"' not in html
@@ -441,9 +441,9 @@ def test_the_submit_page_of_a_later_version_says_what_each_change_type_needs(
     client.force_login(author)
     html = client.get(url("submit", version.pk)).content.decode()
     assert ">Major change (clinical content)</label>" in html
-    assert ">Needs 3 approvals and a change note.</div>" in html
+    assert ">Needs 3 reviewer approvals and a change note.</div>" in html
     assert ">Minor change (editorial)</label>" in html
-    assert ">Needs 2 approvals.</div>" in html
+    assert ">Needs 2 reviewer approvals.</div>" in html
     assert "Required for a major change" in html and "(optional)" not in html
 
 
