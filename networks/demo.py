@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from networks.models import CancerType, HealthBoard, Network, NetworkRole
+from networks.models import CancerType, Constituency, HealthBoard, Network, NetworkRole, Profile
 
 PROGRAMME_TEAM = "Programme team"  # the group made by pathways migration 0006
 # Printed by `make run`; `load_demo` refuses to set it unless DEBUG is on.
@@ -17,7 +17,61 @@ CONTACT_SUFFIX = ".demo@example.org"
 
 REGIONAL = Network.Kind.REGIONAL
 NATIONAL = Network.Kind.NATIONAL_MCN
+GROUP = Network.Kind.NATIONAL_GROUP
 OTHER = Network.Kind.OTHER_NATIONAL
+LEAD, AUTHOR, REVIEWER = NetworkRole.Role.LEAD, NetworkRole.Role.AUTHOR, NetworkRole.Role.REVIEWER
+
+# The national pathway groups: one per cancer the demo has a pathway for. (slug, short name,
+# name, cancer types, chair, description)
+GROUPS = [
+    (
+        "ovarian-cmp-group",
+        "Ovarian CMP",
+        "Ovarian Cancer CMP Group",
+        ["ovarian"],
+        "Dr Morven Baird",
+    ),
+    (
+        "cervical-cmp-group",
+        "Cervical CMP",
+        "Cervical Cancer CMP Group",
+        ["cervical"],
+        "Dr Anna Kerr",
+    ),
+    (
+        "oesophago-gastric-cmp-group",
+        "OG CMP",
+        "Oesophago-gastric Cancer CMP Group",
+        ["oesophago-gastric", "upper-gastrointestinal"],
+        "Mr David Boyle",
+    ),
+    ("lung-cmp-group", "Lung CMP", "Lung Cancer CMP Group", ["lung"], "Dr Sanjay Rao"),
+    (
+        "prostate-cmp-group",
+        "Prostate CMP",
+        "Prostate Cancer CMP Group",
+        ["prostate"],
+        "Mr Euan Tait",
+    ),
+    ("lymphoma-cmp-group", "Lymphoma CMP", "Lymphoma CMP Group", ["lymphoma"], "Dr Heather Laing"),
+    (
+        "head-and-neck-cmp-group",
+        "Head and Neck CMP",
+        "Head and Neck Cancer CMP Group",
+        ["head-and-neck"],
+        "Ms Claire Dunn",
+    ),
+    ("melanoma-cmp-group", "Melanoma CMP", "Melanoma CMP Group", ["melanoma"], "Dr Iona Sinclair"),
+    ("breast-cmp-group", "Breast CMP", "Breast Cancer CMP Group", ["breast"], "Ms Joanna Petrie"),
+]
+GROUPS_LED_BY_LEAD = [
+    "ovarian-cmp-group",
+    "cervical-cmp-group",
+    "oesophago-gastric-cmp-group",
+    "lung-cmp-group",
+    "prostate-cmp-group",
+    "lymphoma-cmp-group",
+]
 
 NETWORKS = [
     {
@@ -144,20 +198,92 @@ NETWORKS = [
         "manager": "Graham Hughes",
         "established": "2019-11-01",
     },
+    *(
+        {
+            "slug": slug,
+            "name": name,
+            "short_name": short_name,
+            "kind": GROUP,
+            "boards": [],
+            "cancers": cancers,
+            "description": f"The national group that develops and keeps the National Clinical "
+            f"Management Pathway for {name.removesuffix(' CMP Group').lower()}, with clinicians "
+            "from all three regional cancer networks and the disciplines that deliver the care.",
+            "lead": chair,
+            "manager": "Scottish Cancer Network programme team",
+            "established": "2022-04-01",
+        }
+        for slug, short_name, name, cancers, chair in GROUPS
+    ),
 ]
+
+# The regional networks each region's constituency stands for.
+REGION_NETWORKS = {
+    "north-cancer-alliance": "nca",
+    "south-east-scotland-cancer-network": "scan",
+    "west-of-scotland-cancer-network": "woscan",
+}
 
 # username, first name, last name, staff, [(network slug, role)]
 PEOPLE = [
-    ("lead", "Lesley", "Lead", False, [("woscan", NetworkRole.Role.LEAD)]),
-    ("author", "Andrew", "Author", False, [("woscan", NetworkRole.Role.AUTHOR)]),
-    ("reviewer1", "Rachel", "Reviewer", False, [("woscan", NetworkRole.Role.REVIEWER)]),
-    ("reviewer2", "Ruaridh", "Reviewer", False, [("woscan", NetworkRole.Role.REVIEWER)]),
-    ("nca-reviewer", "Niamh", "North", False, [("nca", NetworkRole.Role.REVIEWER)]),
-    ("nca-author", "Hamish", "Highland", False, [("nca", NetworkRole.Role.AUTHOR)]),
-    ("scan-author", "Isla", "Lothian", False, [("scan", NetworkRole.Role.AUTHOR)]),
-    ("scan-reviewer", "Fraser", "Borders", False, [("scan", NetworkRole.Role.REVIEWER)]),
+    (
+        "lead",
+        "Lesley",
+        "Lead",
+        False,
+        [("woscan", LEAD), *((group, LEAD) for group in GROUPS_LED_BY_LEAD)],
+    ),
+    (
+        "author",
+        "Andrew",
+        "Author",
+        False,
+        [("woscan", AUTHOR), *((group, AUTHOR) for group in GROUPS_LED_BY_LEAD)],
+    ),
+    ("reviewer1", "Rachel", "Reviewer", False, [("woscan", REVIEWER)]),
+    ("reviewer2", "Ruaridh", "Reviewer", False, [("woscan", REVIEWER)]),
+    ("nca-reviewer", "Niamh", "North", False, [("nca", REVIEWER)]),
+    ("nca-author", "Hamish", "Highland", False, [("nca", AUTHOR), ("breast-cmp-group", AUTHOR)]),
+    (
+        "scan-author",
+        "Isla",
+        "Lothian",
+        False,
+        [("scan", AUTHOR), ("head-and-neck-cmp-group", AUTHOR), ("melanoma-cmp-group", AUTHOR)],
+    ),
+    ("scan-reviewer", "Fraser", "Borders", False, [("scan", REVIEWER)]),
     ("programme", "Priya", "Programme", True, []),
+    # Reviewers named for their place at the national table: region and discipline.
+    ("nca-oncologist", "Mairi", "Mackenzie", False, []),
+    ("scan-pharmacist", "Tom", "Ballantyne", False, []),
+    ("woscan-surgeon", "Ravi", "Chandran", False, []),
+    ("woscan-haematologist", "Eleanor", "Galbraith", False, []),
+    # NHS Scotland staff with an account of their own and no role: they comment on
+    # consultations.
+    ("highland-gp", "Morag", "Mackay", False, []),
+    ("fife-nurse", "Kirsty", "Duncan", False, []),
+    ("lanarkshire-physio", "Gordon", "McAllister", False, []),
 ]
+
+# username: (job title, board slug, constituencies)
+PLACES = {
+    "lead": ("Consultant gynaecological oncologist", "greater-glasgow-clyde", []),
+    "author": ("Specialty doctor, oncology", "greater-glasgow-clyde", []),
+    "reviewer1": ("Consultant clinical oncologist", "lanarkshire", ["west-of-scotland-cancer-network", "clinical-oncology"]),
+    "reviewer2": ("Lead cancer nurse", "ayrshire-arran", ["west-of-scotland-cancer-network", "nursing"]),
+    "nca-reviewer": ("Consultant radiologist", "grampian", ["north-cancer-alliance", "radiology"]),
+    "nca-author": ("Consultant breast surgeon", "highland", []),
+    "scan-author": ("Consultant dermatologist", "lothian", []),
+    "scan-reviewer": ("Consultant radiologist", "borders", ["south-east-scotland-cancer-network", "radiology"]),
+    "programme": ("Programme manager, Scottish Cancer Network", None, []),
+    "nca-oncologist": ("Consultant medical oncologist", "tayside", ["north-cancer-alliance", "medical-oncology"]),
+    "scan-pharmacist": ("Lead cancer pharmacist", "lothian", ["south-east-scotland-cancer-network", "pharmacy"]),
+    "woscan-surgeon": ("Consultant surgeon", "greater-glasgow-clyde", ["west-of-scotland-cancer-network", "surgery"]),
+    "woscan-haematologist": ("Consultant haematologist", "lanarkshire", ["west-of-scotland-cancer-network", "haemato-oncology"]),
+    "highland-gp": ("General practitioner", "highland", []),
+    "fife-nurse": ("Clinical nurse specialist", "fife", []),
+    "lanarkshire-physio": ("Specialist physiotherapist", "lanarkshire", []),
+}  # fmt: skip
 
 
 def _upsert(model, lookup, values):
@@ -220,10 +346,32 @@ def _load_people(networks):
     return people
 
 
+def _load_places(people, networks):
+    """Each person's job and board, and the constituencies they review for."""
+    boards = {board.slug: board for board in HealthBoard.objects.all()}
+    constituencies = {c.slug: c for c in Constituency.objects.all()}
+    for slug, network in REGION_NETWORKS.items():
+        _upsert(Constituency, {"slug": slug}, {"network": networks[network]})
+    for username, (job, board, _seats) in PLACES.items():
+        _upsert(Profile, {"user": people[username]}, {"job_title": job, "board": boards.get(board)})
+    # Memberships are changed from the constituency's side, whose history records them.
+    demo_people = {user.pk for user in people.values()}
+    for slug, constituency in constituencies.items():
+        wanted = {people[name].pk for name, (_, _, seats) in PLACES.items() if slug in seats}
+        held = set(constituency.members.filter(pk__in=demo_people).values_list("pk", flat=True))
+        if wanted - held:
+            constituency.members.add(*(wanted - held))
+        if held - wanted:
+            constituency.members.remove(*(held - wanted))
+
+
 @transaction.atomic
 def load():
     """Create or refresh the demo networks and people; returns the people by username."""
-    return _load_people(_load_networks())
+    networks = _load_networks()
+    people = _load_people(networks)
+    _load_places(people, networks)
+    return people
 
 
 @cache
@@ -236,7 +384,13 @@ def is_loaded():
 
 def describe_logins():
     lines = [f"Demo logins (password for all: {DEMO_PASSWORD}):"]
-    for username, first, last, _staff, roles in PEOPLE:
-        what = ", ".join(f"{role.label.lower()} of {slug}" for slug, role in roles)
-        lines.append(f"  {username:<14} {first} {last}: {what or 'programme team (staff)'}")
+    for username, first, last, staff, roles in PEOPLE:
+        job, _board, seats = PLACES.get(username, ("", None, []))
+        what = ", ".join(f"{role.label.lower()} of {slug}" for slug, role in roles[:2])
+        if len(roles) > 2:
+            what += f" and {len(roles) - 2} more"
+        if seats:
+            what = ", ".join(filter(None, [what, "reviews for " + " and ".join(seats)]))
+        what = what or ("programme team (staff)" if staff else "no role: comments on consultations")
+        lines.append(f"  {username:<20} {first} {last}, {job}: {what}")
     return "\n".join(lines)

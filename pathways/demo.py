@@ -3,7 +3,11 @@ each has a real timeline. All clinical text is invented for demonstration: it is
 shape, not guidance.
 
 The demo tells a history: first versions published in 2023, later versions since, and work in
-progress over the last few weeks, with one review overdue and one due soon. The services stamp
+progress over the last few weeks, with one review overdue and one due soon. Every pathway is
+national: developed by its cancer's national group, agreed by reviewers from the three regions
+and the disciplines it names, published by the programme team; one version carries a
+reservation, one change was reclassified as major, one draft is out for consultation and
+another's consultation has closed with responses still owed. The services stamp
 the time they run at and refuse to publish in the past, so each step runs `as_of` its moment in
 that story: the clock they read is moved, and every check they make still applies."""
 
@@ -13,8 +17,8 @@ from datetime import date, datetime, time, timedelta
 from django.apps import apps
 from django.utils import timezone
 
-from networks.models import CancerType, Network
-from pathways import services
+from networks.models import CancerType, Constituency, Network
+from pathways import consultations, services
 from pathways.models import Pathway
 
 SECTIONS = [
@@ -210,6 +214,7 @@ def _create(people, network, cancer_slug, title, summary, body, *, on):
             network=network,
             title=title,
             cancer_type=CancerType.objects.get(slug=cancer_slug),
+            disciplines=Constituency.objects.filter(slug__in=people["disciplines"]),
         )
         return _write(people["author"], version, title, summary, body)
 
@@ -228,27 +233,91 @@ def _submit(people, version, *, on, change_type="major", note=""):
         )
 
 
-def _publish_through_review(
-    people, version, *, on, change_type="major", note="", effective_on=None
-):
-    """Submit the version four weeks before day `on`, have the network's reviewers approve it
-    a week apart until it has the approvals it needs, and publish it on `on`."""
-    _submit(people, version, on=on - timedelta(weeks=4), change_type=change_type, note=note)
-    for weeks_before, reviewer in zip((3, 2, 1), people["reviewers"]):
-        with as_of(at(on - timedelta(weeks=weeks_before), 11)):
-            version = services.approve(actor=reviewer, version=version)
+def _approve_until_agreed(people, version, *, on, decisions=None):
+    """The reviewers at the table approve, a few days apart from three weeks before day `on`,
+    until the version has consensus. `decisions` gives a reviewer's reservation or declared
+    interests, by username."""
+    decisions = decisions or {}
+    for day, reviewer in enumerate(people["reviewers"]):
+        with as_of(at(on - timedelta(weeks=3) + timedelta(days=3 * day), 11)):
+            version = services.approve(
+                actor=reviewer, version=version, **decisions.get(reviewer.username, {})
+            )
         if version.status == "approved":
-            break
+            return version
+    raise AssertionError(f"The demo's reviewers did not agree {version}.")
+
+
+def _publish_through_review(
+    people, version, *, on, change_type="major", note="", effective_on=None, decisions=None
+):
+    """Submit the version four weeks before day `on`, have the reviewers at its table approve
+    it until it has consensus, and have the programme team publish it on `on`."""
+    version = _submit(
+        people, version, on=on - timedelta(weeks=4), change_type=change_type, note=note
+    )
+    version = _approve_until_agreed(people, version, on=on, decisions=decisions)
     with as_of(at(on)):
-        return services.publish(actor=people["lead"], version=version, effective_on=effective_on)
+        return services.publish(
+            actor=people["publisher"], version=version, effective_on=effective_on
+        )
 
 
-def _release(people, pathway, body, *, on, change_type="major", note="", effective_on=None):
+def _release(
+    people, pathway, body, *, on, change_type="major", note="", effective_on=None, decisions=None
+):
     """A new version with `body`, drafted eight weeks before day `on` and published on it."""
     version = _write_new(people, pathway, body, on=on - timedelta(weeks=8))
     return _publish_through_review(
-        people, version, on=on, change_type=change_type, note=note, effective_on=effective_on
+        people,
+        version,
+        on=on,
+        change_type=change_type,
+        note=note,
+        effective_on=effective_on,
+        decisions=decisions,
     )
+
+
+def _section(version, heading):
+    """The anchor of the section of `version` headed `heading`."""
+    return next(entry["id"] for entry in version.contents if entry["text"] == heading)
+
+
+def _consult(people, version, *, opens, closes, comments, responses=()):
+    """Open `version` for national consultation from day `opens` to day `closes`; `comments`
+    are (day, username or (name, organisation) for an invited outsider, section heading, text),
+    `responses` (comment index, response, reason) made after it closes."""
+    User = people["author"].__class__
+    with as_of(at(opens, 9)):
+        consultation = consultations.open_consultation(
+            actor=people["lead"], version=version, opens_on=opens, closes_on=closes
+        )
+        link, _token = consultations.create_link(
+            actor=people["lead"],
+            consultation=consultation,
+            label="Patient and charity representatives",
+            expires_on=closes,
+        )
+    made = []
+    for day, who, heading, text in comments:
+        with as_of(at(day, 15)):
+            by = (
+                {"commenter": User.objects.get(username=who)}
+                if isinstance(who, str)
+                else {"link": link, "name": who[0], "organisation": who[1]}
+            )
+            made.append(
+                consultations.comment(
+                    consultation=consultation, section=_section(version, heading), text=text, **by
+                )
+            )
+    for index, response, reason in responses:
+        with as_of(at(closes + timedelta(days=2), 10)):
+            consultations.respond(
+                actor=people["author"], comment=made[index], response=response, reason=reason
+            )
+    return consultation
 
 
 def _three_years_before(day):
@@ -260,7 +329,9 @@ def _three_years_before(day):
 
 
 def _pathways(people_by_network):
-    woscan, scan, nca = (people_by_network[key] for key in ("woscan", "scan", "nca"))
+    woscan, scan, nca, haematology = (
+        people_by_network[key] for key in ("woscan", "scan", "nca", "haematology")
+    )
     # Dates in the story before 2026 are fixed; what must stay "recent", "overdue" or "due
     # soon" as the calendar moves on is counted from today. Nothing is dated after today but
     # the scheduled prostate 2.0.
@@ -278,8 +349,8 @@ def _pathways(people_by_network):
             return
         network = Network.objects.get(slug=network_slug)
         summary = (
-            f"How {network.short_name} boards manage adults with {title[0].lower()}{title[1:]}, "
-            "from referral to follow-up."
+            f"How NHS Scotland boards manage adults with {title[0].lower()}{title[1:]}, from "
+            "referral to follow-up: the national pathway, agreed by all three regional networks."
         )
         draft = _create(
             people,
@@ -314,11 +385,61 @@ def _pathways(people_by_network):
             ),
             on=date(2025, 9, 16),
             note="PARP inhibitor maintenance now offered to patients with BRCA mutation or HRD.",
+            decisions={
+                "nca-oncologist": {
+                    "interests": "Paid advisory board on PARP inhibitors for a manufacturer, 2024."
+                },
+                "scan-pharmacist": {
+                    "reservation": "Boards should confirm funding for HRD testing before "
+                    "offering maintenance on that basis: access is uneven today."
+                },
+            },
+        )
+        # The next version was out for consultation; it closed two weeks ago and the authors
+        # have answered one comment of three.
+        draft = _write_new(
+            woscan,
+            pathway,
+            with_table.replace(
+                "Review every three months for two years",
+                "Offer a telephone review every three months for two years",
+            ),
+            on=days_ago(50),
+        )
+        _consult(
+            woscan,
+            draft,
+            opens=days_ago(44),
+            closes=days_ago(14),
+            comments=[
+                (
+                    days_ago(40),
+                    "fife-nurse",
+                    "Systemic anti-cancer therapy (SACT)",
+                    "Patients starting PARP inhibitor maintenance ask about side effects first: "
+                    "please point to the national patient information leaflet here.",
+                ),
+                (
+                    days_ago(33),
+                    "highland-gp",
+                    "Follow-up",
+                    "Telephone reviews suit island patients well. Please say who arranges a "
+                    "CA125 test when symptoms come up between reviews: the GP or the clinic?",
+                ),
+                (
+                    days_ago(21),
+                    ("Jean Baxter", "Target Ovarian Cancer Scotland (patient representative)"),
+                    "Follow-up",
+                    "Some women want to be seen in person at least once a year; please keep "
+                    "that choice open.",
+                ),
+            ],
+            responses=[(0, "accepted", "")],
         )
 
     def cervical(pathway):
         # Version 1.0's review fell due in June 2026 and is overdue: its successor, the outcome
-        # of that review, is in review with one of the two approvals it needs.
+        # of that review, is in review, approved for WoSCAN and surgery so far.
         new = _write_new(
             woscan,
             pathway,
@@ -334,7 +455,7 @@ def _pathways(people_by_network):
             note="Overall treatment time for chemoradiotherapy reduced to 50 days.",
         )
         with as_of(at(days_ago(5), 11)):
-            services.approve(actor=woscan["reviewers"][0], version=new)
+            services.approve(actor=woscan["reviewers"][-1], version=new)
 
     def oesophago_gastric(pathway):
         with_table = _body("oesophago-gastric", TABLE)
@@ -355,7 +476,7 @@ def _pathways(people_by_network):
         _submit(woscan, new, on=days_ago(30), note="Routine CT at 12 months added to follow-up.")
         with as_of(at(days_ago(23), 16)):
             services.request_changes(
-                actor=woscan["reviewers"][0],
+                actor=woscan["reviewers"][-1],
                 version=new,
                 comment="Please cite the evidence for routine CT at 12 months, "
                 "or keep follow-up symptom-led.",
@@ -375,7 +496,44 @@ def _pathways(people_by_network):
             change_type="minor",
             note="Spelt out endobronchial ultrasound (EBUS).",
         )
-        _write_new(woscan, pathway, text(TABLE), on=days_ago(9))  # a draft in progress
+        # A draft out for national consultation until three weeks from now.
+        draft = _write_new(woscan, pathway, text(TABLE), on=days_ago(9))
+        _consult(
+            woscan,
+            draft,
+            opens=days_ago(6),
+            closes=today + timedelta(days=22),
+            comments=[
+                (
+                    days_ago(5),
+                    "highland-gp",
+                    "Referral and diagnosis",
+                    "In remote practices a chest X-ray can be a day's travel away. Please say "
+                    "when to refer straight to the lung clinic instead of waiting for one.",
+                ),
+                (
+                    days_ago(3),
+                    "fife-nurse",
+                    "Supportive care",
+                    "Please name the lung cancer nurse specialist as key worker at diagnosis, "
+                    "not after the MDT.",
+                ),
+                (
+                    days_ago(2),
+                    "lanarkshire-physio",
+                    "Surgery",
+                    "Prehabilitation before lobectomy shortens stays: could the pathway say "
+                    "to refer to physiotherapy at the decision to operate?",
+                ),
+                (
+                    days_ago(1),
+                    ("Alex Rowan", "Lung Health Scotland (patient charity)"),
+                    "Follow-up",
+                    "Patients value knowing who to call between scans. Please add a contact "
+                    "point to follow-up.",
+                ),
+            ],
+        )
 
     def prostate(pathway):
         with_table = _body("prostate", TABLE)
@@ -404,21 +562,36 @@ def _pathways(people_by_network):
         # that pathway by its title, so a reader finds it by searching for it.
         with as_of(at(replaced_on, 11)):
             services.withdraw(
-                actor=woscan["lead"],
+                actor=haematology["publisher"],
                 pathway=pathway,
                 reason="Replaced by the Diffuse large B-cell lymphoma pathway; "
                 "use that pathway instead.",
             )
 
     def head_and_neck(pathway):
-        _release(
+        # Submitted as a minor change; a reviewer judged the timing standards a clinical
+        # change, so it was agreed, and published, as a major one.
+        on = date(2024, 9, 24)
+        version = _write_new(
+            scan, pathway, _body("head-and-neck", TABLE), on=on - timedelta(weeks=8)
+        )
+        version = _submit(
             scan,
-            pathway,
-            _body("head-and-neck", TABLE),
-            on=date(2024, 9, 24),
+            version,
+            on=on - timedelta(weeks=4),
             change_type="minor",
             note="Added the timing standards table.",
         )
+        with as_of(at(on - timedelta(weeks=3, days=2), 10)):
+            version = services.reclassify(
+                actor=scan["reviewers"][0],
+                version=version,
+                reason="The 31 and 62-day standards change what every board must deliver: "
+                "that is a clinical change, and all three regions should agree it.",
+            )
+        version = _approve_until_agreed(scan, version, on=on)
+        with as_of(at(on)):
+            services.publish(actor=scan["publisher"], version=version)
 
     def melanoma(pathway):
         # Published three years before a day two months from now: its review is due soon.
@@ -450,7 +623,7 @@ def _pathways(people_by_network):
         "ovarian",
         "Ovarian cancer",
         woscan,
-        "woscan",
+        "ovarian-cmp-group",
         first_published_on=date(2023, 3, 14),
         steps=ovarian,
     )
@@ -459,7 +632,7 @@ def _pathways(people_by_network):
         "cervical",
         "Cervical cancer",
         woscan,
-        "woscan",
+        "cervical-cmp-group",
         first_published_on=date(2023, 6, 20),
         steps=cervical,
     )
@@ -468,7 +641,7 @@ def _pathways(people_by_network):
         "oesophago-gastric",
         "Oesophago-gastric cancer",
         woscan,
-        "woscan",
+        "oesophago-gastric-cmp-group",
         first_published_on=date(2023, 9, 12),
         steps=oesophago_gastric,
     )
@@ -477,7 +650,7 @@ def _pathways(people_by_network):
         "lung",
         "Lung cancer",
         woscan,
-        "woscan",
+        "lung-cmp-group",
         first_published_on=date(2023, 10, 17),
         steps=lung,
     )
@@ -486,7 +659,7 @@ def _pathways(people_by_network):
         "prostate",
         "Prostate cancer",
         woscan,
-        "woscan",
+        "prostate-cmp-group",
         first_published_on=date(2023, 5, 9),
         steps=prostate,
     )
@@ -494,8 +667,8 @@ def _pathways(people_by_network):
         "diffuse-large-b-cell-lymphoma",
         "lymphoma",
         "Diffuse large B-cell lymphoma",
-        woscan,
-        "woscan",
+        haematology,
+        "lymphoma-cmp-group",
         first_published_on=replaced_on,
         text="diffuse-large-b-cell-lymphoma",
     )
@@ -503,8 +676,8 @@ def _pathways(people_by_network):
         "lymphoma",
         "lymphoma",
         "Lymphoma",
-        woscan,
-        "woscan",
+        haematology,
+        "lymphoma-cmp-group",
         first_published_on=date(2023, 7, 11),
         steps=lymphoma,
     )
@@ -513,7 +686,7 @@ def _pathways(people_by_network):
         "head-and-neck",
         "Head and neck cancer",
         scan,
-        "scan",
+        "head-and-neck-cmp-group",
         first_published_on=date(2023, 8, 22),
         steps=head_and_neck,
     )
@@ -522,7 +695,7 @@ def _pathways(people_by_network):
         "melanoma",
         "Melanoma",
         scan,
-        "scan",
+        "melanoma-cmp-group",
         first_published_on=date(2023, 4, 18),
         steps=melanoma,
     )
@@ -531,29 +704,40 @@ def _pathways(people_by_network):
         "breast",
         "Breast cancer",
         nca,
-        "nca",
+        "breast-cmp-group",
         first_published_on=date(2023, 5, 23),
         steps=breast,
     )
 
 
+# The disciplines each kind of pathway names, besides the three regions (pathways.consensus).
+SOLID_TUMOUR = ["surgery", "medical-oncology", "pharmacy"]
+HAEMATOLOGY = ["haemato-oncology", "pharmacy"]
+
+
 def load(people):
     """Create the demo pathways that do not exist yet. `people` maps usernames to users."""
+
+    def team(author, lead, reviewers, disciplines):
+        return {
+            "author": people[author],
+            "lead": people[lead],
+            "publisher": people["programme"],
+            "reviewers": [people[name] for name in reviewers],
+            "disciplines": disciplines,
+        }
+
+    # Reviewers in the order they approve; the last is the first to decide on work in progress.
+    table = ["nca-oncologist", "scan-pharmacist", "woscan-surgeon"]
     by_network = {
-        "woscan": {
-            "author": people["author"],
-            "lead": people["lead"],
-            "reviewers": [people["reviewer1"], people["reviewer2"]],
-        },
-        "scan": {
-            "author": people["scan-author"],
-            "lead": people["programme"],
-            "reviewers": [people["scan-reviewer"]],
-        },
-        "nca": {
-            "author": people["nca-author"],
-            "lead": people["programme"],
-            "reviewers": [people["nca-reviewer"]],
-        },
+        "woscan": team("author", "lead", table, SOLID_TUMOUR),
+        "haematology": team(
+            "author",
+            "lead",
+            ["nca-oncologist", "scan-pharmacist", "woscan-haematologist"],
+            HAEMATOLOGY,
+        ),
+        "scan": team("scan-author", "programme", table, SOLID_TUMOUR),
+        "nca": team("nca-author", "programme", table, SOLID_TUMOUR),
     }
     _pathways(by_network)
