@@ -5,6 +5,7 @@ production comes from environment variables, read by the helpers in `scn_portal.
 with their defaults in `.env.example`. `DEBUG` is off unless set.
 """
 
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -136,6 +137,17 @@ AUTHENTICATION_BACKENDS = ["accounts.throttling.ThrottledModelBackend"]
 LOGIN_FAILURES_PER_ACCOUNT = env_int("LOGIN_FAILURES_PER_ACCOUNT", default=5, minimum=1)
 LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", default=20, minimum=1)
 LOGIN_FAILURE_WINDOW_MINUTES = env_int("LOGIN_FAILURE_WINDOW_MINUTES", default=15, minimum=1)
+# Who may create an account at /accounts/register/: an address whose domain is exactly one of
+# these (no subdomains: NHS Scotland staff all use plain nhs.scot). Empty: nobody may register.
+REGISTRATION_EMAIL_DOMAINS = [
+    domain.lower() for domain in env_list("REGISTRATION_EMAIL_DOMAINS", default=("nhs.scot",))
+]
+for _domain in REGISTRATION_EMAIL_DOMAINS:
+    if not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", _domain):
+        raise ImproperlyConfigured(
+            f"REGISTRATION_EMAIL_DOMAINS: {_domain!r} is not a domain name (write nhs.scot, "
+            "not @nhs.scot)."
+        )
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
