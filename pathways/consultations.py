@@ -15,7 +15,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from pathways import notifications, policy
-from pathways.models import Consultation, ConsultationComment, ConsultationLink, Event
+from pathways.models import (
+    Consultation,
+    ConsultationComment,
+    ConsultationLink,
+    Event,
+    PathwayVersion,
+)
 from pathways.services import TransitionError, _check, _lock_version, _record, service
 
 Response = ConsultationComment.Response
@@ -58,7 +64,24 @@ def open_consultation(*, actor, version, opens_on, closes_on):
     return consultation
 
 
+def taking_comments(consultation, today=None):
+    """Whether `consultation` takes comments now: inside its window, on a draft not discarded
+    (`all_taking_comments` is the same rule for many)."""
+    discarded = consultation.version.status == PathwayVersion.Status.DISCARDED
+    return consultation.is_open(today) and not discarded
+
+
+def all_taking_comments(today=None):
+    """The consultations taking comments now."""
+    today = today or timezone.localdate()
+    return Consultation.objects.filter(opens_on__lte=today, closes_on__gte=today).exclude(
+        version__status=PathwayVersion.Status.DISCARDED
+    )
+
+
 def _open(consultation):
+    if consultation.version.status == PathwayVersion.Status.DISCARDED:
+        raise TransitionError("This draft was discarded: its consultation takes no comments.")
     if not consultation.is_open():
         raise TransitionError(
             f"This consultation is open from {consultation.opens_on:%d %B %Y} to "
@@ -88,8 +111,12 @@ def comment(*, consultation, section, text, commenter=None, link=None, name="", 
         raise TransitionError("A comment comes from a signed-in person or an invitation link.")
     if commenter is not None and not (commenter.is_authenticated and commenter.is_active):
         raise TransitionError("Sign in to comment.")
-    if link is not None and not link_is_usable(link, consultation):
-        raise TransitionError("This invitation link has expired or been withdrawn.")
+    if link is not None:
+        # Read afresh: the caller's copy may predate a revocation, and it must be this
+        # consultation's link, not one to another draft.
+        link = ConsultationLink.objects.filter(pk=link.pk, consultation=consultation).first()
+        if link is None or not link_is_usable(link, consultation):
+            raise TransitionError("This invitation link has expired or been withdrawn.")
     if not text.strip():
         raise TransitionError("Write your comment: it is empty.")
     if commenter is not None:
@@ -118,15 +145,29 @@ def comment(*, consultation, section, text, commenter=None, link=None, name="", 
 def respond(*, actor, comment, response, reason=""):
     """The authors' response to a comment: accepted, not accepted (with the reason) or noted."""
     version = _lock_version(comment.consultation.version)
+    policy.require_role(actor, policy.Action.RESPOND_TO_COMMENTS, version.pathway.network)
+    comment = (
+        ConsultationComment.objects.select_for_update(of=("self",))
+        .select_related("consultation", "responded_by")
+        .get(pk=comment.pk)
+    )
+    if comment.consultation.version_id != version.pk:
+        raise TransitionError("That comment is not on this version.")
+    if comment.response:
+        # A response is final, as a review decision is: a second press, or a co-author
+        # answering at the same moment, is told rather than silently replacing it. Said
+        # before asking the policy, which, once nothing waits, knows only "not now".
+        by = comment.responded_by.get_full_name() or comment.responded_by.get_username()
+        raise TransitionError(
+            f"This comment already has a response ({comment.get_response_display().lower()}, "
+            f"from {by})."
+        )
     _check(
         actor,
         policy.Action.RESPOND_TO_COMMENTS,
         version,
         "This version is {status}: its consultation comments can no longer be answered.",
     )
-    comment = ConsultationComment.objects.select_for_update().get(pk=comment.pk)
-    if comment.consultation.version_id != version.pk:
-        raise TransitionError("That comment is not on this version.")
     if response not in Response.values:
         raise TransitionError("Choose accepted, not accepted or noted.")
     if response == Response.NOT_ACCEPTED and not reason.strip():
@@ -143,8 +184,8 @@ def create_link(*, actor, consultation, label, expires_on):
     token is shown once, to the lead who made it: only its hash is kept."""
     version = _lock_version(consultation.version)
     policy.require_role(actor, policy.Action.OPEN_CONSULTATION, version.pathway.network)
-    consultation = Consultation.objects.get(pk=consultation.pk)
-    if consultation.has_closed():
+    consultation = Consultation.objects.select_related("version").get(pk=consultation.pk)
+    if consultation.has_closed() or consultation.version.status == PathwayVersion.Status.DISCARDED:
         raise TransitionError("This consultation has closed: it takes no more invitations.")
     if not label.strip():
         raise TransitionError("Say who the link is for.")
@@ -165,6 +206,7 @@ def create_link(*, actor, consultation, label, expires_on):
 
 @service
 def revoke_link(*, actor, link):
+    """Withdraw an invitation link: from now on it opens nothing (revoking twice is harmless)."""
     version = _lock_version(link.consultation.version)
     policy.require_role(actor, policy.Action.OPEN_CONSULTATION, version.pathway.network)
     ConsultationLink.objects.filter(pk=link.pk, revoked_at__isnull=True).update(
@@ -175,10 +217,15 @@ def revoke_link(*, actor, link):
 
 
 def link_is_usable(link, consultation=None):
-    """An invitation link works while not revoked, not expired, and its consultation open."""
+    """An invitation link works while not revoked, not expired, and its consultation takes
+    comments."""
     consultation = consultation or link.consultation
     today = timezone.localdate()
-    return link.revoked_at is None and today <= link.expires_on and consultation.is_open(today)
+    return (
+        link.revoked_at is None
+        and today <= link.expires_on
+        and taking_comments(consultation, today)
+    )
 
 
 def link_for(token):

@@ -664,3 +664,28 @@ class ConsultationComment(models.Model):
     @property
     def workplace(self):
         return str(self.board) if self.board else self.organisation
+
+
+class ConsultationNotice(models.Model):
+    """One e-mail about one consultation, of each kind at most once: the unique constraint is
+    what makes `send_consultation_notices` safe to run from cron as often as anyone likes."""
+
+    class Kind(models.TextChoices):
+        CLOSING = "closing", "Closing soon"
+        CLOSED = "closed", "Closed: responses needed"
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    sent_on = models.DateField()
+    recipients = models.TextField()
+
+    class Meta:
+        ordering = ["-sent_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "kind"], name="one_notice_of_each_kind_per_consultation"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} notice for {self.consultation} on {self.sent_on}"

@@ -181,3 +181,63 @@ def consultation_opened(consultation):
         ],
         _emails(_consultation_audience(consultation)),
     )
+
+
+# --- Consultation notices, sent by `manage.py send_consultation_notices` -----------------------
+# Each returns the e-mail as (subject, body, recipients) rather than sending it: the command
+# records the notice and sends it in one transaction, so a failed send is not recorded as sent
+# and the next run tries again.
+
+
+def _consultation_url(consultation):
+    return absolute_url(reverse("workspace:consultation", args=[consultation.pk]))
+
+
+def _when(day, today):
+    days = (day - today).days
+    return {0: "today", 1: "tomorrow"}.get(days, f"in {days} days")
+
+
+def consultation_closing(consultation, today):
+    """'Closing soon', to the developing group and the reviewers at the pathway's table."""
+    version = consultation.version
+    when = _when(consultation.closes_on, today)
+    lines = [
+        f"The national consultation on the draft of {version.title} closes {when}, at the end "
+        f"of {consultation.closes_on:%A %d %B %Y}.",
+        "If you have comments on any section, make them before then: the authors respond to "
+        "every comment before the draft goes to review.",
+        _consultation_url(consultation),
+    ]
+    return (
+        f"[SCN Pathways] Consultation closes {when}: {version.title}",
+        "\n\n".join(lines),
+        _emails(_consultation_audience(consultation)),
+    )
+
+
+def consultation_closed(consultation, waiting):
+    """'Closed: responses needed', to the authors and leads who may respond (the policy's
+    `RESPOND_TO_COMMENTS`), with how many of the comments (`waiting`) still need one."""
+    version = consultation.version
+    group = NetworkRole.objects.filter(network=version.pathway.network).select_related("user")
+    candidates = {role.user for role in group} | {version.author}
+    responders = [
+        person
+        for person in candidates
+        if policy.permits(person, policy.Action.RESPOND_TO_COMMENTS, version)
+    ]
+    comments = f"{waiting} comment{'s' if waiting != 1 else ''}"
+    lines = [
+        f"The national consultation on the draft of {version.title} closed on "
+        f"{consultation.closes_on:%d %B %Y}. {comments} still need{'s' if waiting == 1 else ''} "
+        "a response.",
+        "Respond to every comment (accepted, not accepted with the reason, or noted) before "
+        "submitting the draft for review: each commenter sees the response to their comment.",
+        absolute_url(reverse("workspace:consultation_responses", args=[version.pk])),
+    ]
+    return (
+        f"[SCN Pathways] Consultation closed, responses needed: {version.title}",
+        "\n\n".join(lines),
+        _emails(responders),
+    )

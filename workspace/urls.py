@@ -1,5 +1,6 @@
 from django.urls import path
 
+from workspace import consultation_views as consultation
 from workspace import oversight, views
 
 app_name = "workspace"
@@ -21,4 +22,21 @@ urlpatterns = [
     path("versions/<int:pk>/discard/", views.discard, name="discard"),
     path("versions/<int:pk>/review/", views.review, name="review"),
     path("versions/<int:pk>/publish/", views.publish, name="publish"),
+    # National consultation (workspace/consultation_views.py).
+    path(
+        "versions/<int:pk>/consultation/open/",
+        consultation.open_consultation,
+        name="open_consultation",
+    ),
+    path(
+        "versions/<int:pk>/consultation/responses/",
+        consultation.responses,
+        name="consultation_responses",
+    ),
+    path("consultations/", consultation.consultation_list, name="consultations"),
+    path("consultations/<int:pk>/", consultation.consultation, name="consultation"),
+    path("consultations/<int:pk>/links/", consultation.create_link, name="create_link"),
+    path("consultations/links/<int:pk>/revoke/", consultation.revoke_link, name="revoke_link"),
+    # No sign-in: the page an invitation link opens.
+    path("invited/<str:token>/", consultation.invited, name="invited"),
 ]

@@ -99,3 +99,72 @@ def test_two_editors_saving_the_same_draft_do_not_overwrite_each_other(draft, au
     lost_text = "Lead's text" if saved == "Author's text" else "Author's text"
     assert lost_text.replace("'", "&#x27;") in page_text(loser)  # still in their form
     assert "saved by" in page_text(loser)
+
+
+def _closed_consultation_with_a_comment(draft, lead):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from pathways import consultations
+    from pathways.models import Consultation
+    from tests.factories import make_user
+
+    today = timezone.localdate()
+    consultation = consultations.open_consultation(
+        actor=lead, version=draft, opens_on=today, closes_on=today + timedelta(days=14)
+    )
+    comment = consultations.comment(
+        consultation=consultation,
+        section="referral",
+        text="Add the CA-125 threshold.",
+        commenter=make_user("clinician"),
+    )
+    Consultation.objects.filter(pk=consultation.pk).update(
+        opens_on=today - timedelta(days=20), closes_on=today - timedelta(days=1)
+    )
+    return comment
+
+
+def test_two_authors_responding_to_one_comment_at_once_record_one_response(draft, author, lead):
+    from pathways.models import ConsultationComment
+
+    comment = _closed_consultation_with_a_comment(draft, lead)
+    url = reverse("workspace:consultation_responses", args=[draft.pk])
+    responses = run_at_once(
+        draft.pathway,
+        post(signed_in(author), url, {"comment": comment.pk, "response": "accepted"}),
+        post(
+            signed_in(lead),
+            url,
+            {"comment": comment.pk, "response": "not_accepted", "reason": "SIGN advice."},
+        ),
+    )
+    assert [response.status_code for response in responses] == [200, 200]
+    texts = [page_text(response) for response in responses]
+    assert sum("Response recorded" in text for text in texts) == 1
+    assert sum("This comment already has a response" in text for text in texts) == 1
+    answered = ConsultationComment.objects.get(pk=comment.pk)
+    winner = texts[0] if "Response recorded" in texts[0] else texts[1]
+    assert answered.get_response_display().lower() in winner
+
+
+def test_two_leads_opening_a_consultation_at_once_open_one(draft, lead, woscan):
+    from pathways.models import Consultation
+    from tests.factories import give_role, make_user
+
+    second_lead = make_user("second-lead")
+    give_role(second_lead, woscan, "lead")
+    url = reverse("workspace:open_consultation", args=[draft.pk])
+    data = {"opens_on": "2099-01-01", "closes_on": "2099-01-29"}
+    responses = run_at_once(
+        draft.pathway, post(signed_in(lead), url, data), post(signed_in(second_lead), url, data)
+    )
+    consultation = Consultation.objects.get()
+    assert all(
+        response.redirect_chain[-1][0].endswith(f"/{consultation.pk}/") for response in responses
+    )
+    texts = [page_text(response) for response in responses]
+    assert sum("The draft is open for national consultation" in text for text in texts) == 1
+    assert sum("already out for national consultation" in text for text in texts) == 1
+    assert Event.objects.filter(action="consultation_opened").count() == 1

@@ -56,6 +56,14 @@ def requests_against(published, open_version):
         ),
         ("get", reverse("workspace:publish", args=[draft]), {}),
         ("post", reverse("workspace:publish", args=[draft]), {"next_review_on": "2031-01-01"}),
+        ("get", reverse("workspace:open_consultation", args=[draft]), {}),
+        (
+            "post",
+            reverse("workspace:open_consultation", args=[draft]),
+            {"opens_on": "2031-01-01", "closes_on": "2031-01-15"},
+        ),
+        ("get", reverse("workspace:consultation_responses", args=[draft]), {}),
+        ("post", reverse("workspace:consultation_responses", args=[draft]), {"comment": 1}),
         ("get", reverse("workspace:oversight"), {}),
         ("get", reverse("workspace:activity"), {}),
         ("get", reverse("admin:pathways_pathwayversion_changelist"), {}),
@@ -91,3 +99,77 @@ def test_people_outside_the_network_can_neither_see_nor_change_its_pathways(
         if response.status_code == 302:
             assert "/login/" in response["Location"], (url, response["Location"])
     assert snapshot() == before
+
+
+def consultation_snapshot():
+    from pathways.models import Consultation, ConsultationComment, ConsultationLink
+
+    return (
+        list(Consultation.objects.order_by("pk").values_list("opens_on", "closes_on")),
+        list(ConsultationComment.objects.order_by("pk").values_list("text", "response")),
+        list(ConsultationLink.objects.order_by("pk").values_list("label", "revoked_at")),
+    )
+
+
+@pytest.mark.parametrize("moment", ["open", "closed"])
+@pytest.mark.parametrize("stranger", ["anonymous", *OTHER_NETWORK_ROLES], indirect=True)
+def test_people_outside_the_network_cannot_run_or_read_its_consultations(
+    client, stranger, moment, draft, lead
+):
+    """While a consultation is open anyone signed in reads it and comments (that is its
+    purpose); nobody outside the network opens one, manages its links or responds, and once
+    it has closed they cannot read it (unless they commented)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from pathways import consultations
+    from pathways.models import Consultation
+
+    today = timezone.localdate()
+    consultation = consultations.open_consultation(
+        actor=lead, version=draft, opens_on=today, closes_on=today + timedelta(days=14)
+    )
+    commenter = make_user("commenter")
+    comment = consultations.comment(
+        consultation=consultation, section="referral", text="A comment.", commenter=commenter
+    )
+    link, _ = consultations.create_link(
+        actor=lead, consultation=consultation, label="Charity", expires_on=today
+    )
+    if moment == "closed":
+        Consultation.objects.filter(pk=consultation.pk).update(
+            opens_on=today - timedelta(days=20), closes_on=today - timedelta(days=1)
+        )
+    pk, version = consultation.pk, draft.pk
+    attempts = [
+        ("post", reverse("workspace:create_link", args=[pk]), {"label": "x", "expires_on": today}),
+        ("post", reverse("workspace:revoke_link", args=[link.pk]), {}),
+        ("get", reverse("workspace:consultation_responses", args=[version]), {}),
+        (
+            "post",
+            reverse("workspace:consultation_responses", args=[version]),
+            {"comment": comment.pk, "response": "noted"},
+        ),
+        ("get", reverse("workspace:open_consultation", args=[version]), {}),
+    ]
+    if moment == "closed" or stranger is None:
+        attempts += [
+            ("get", reverse("workspace:consultation", args=[pk]), {}),
+            (
+                "post",
+                reverse("workspace:consultation", args=[pk]),
+                {"section": "referral", "text": "Late."},
+            ),
+        ]
+    if stranger:
+        client.force_login(stranger)
+    before = consultation_snapshot()
+    for method, url, data in attempts:
+        response = getattr(client, method)(url, data)
+        allowed = {302} if stranger is None else {403, 404}
+        assert response.status_code in allowed, (method, url, response.status_code)
+        if response.status_code == 302:
+            assert "/login/" in response["Location"], (url, response["Location"])
+    assert client.get(reverse("workspace:invited", args=["x" * 32])).status_code == 404
+    assert consultation_snapshot() == before
