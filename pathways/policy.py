@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 
 from networks.models import Network, NetworkRole
 from pathways.models import (
@@ -215,9 +216,20 @@ def versions_for(user, action):
             consultation__version=OuterRef("pk"), response=""
         )
         versions = versions.filter(Exists(waiting))
+    if action == Action.SUBMIT:
+        versions = versions.exclude(Exists(_consultation_unsettled()))
     if action == Action.PUBLISH:
         versions = versions.filter(pathway__withdrawn_at__isnull=True)
     return versions
+
+
+def _consultation_unsettled():
+    """A version's consultation that keeps it from review: still open (or yet to open), or
+    closed with a comment the authors have not responded to (services explain which)."""
+    waiting = ConsultationComment.objects.filter(consultation=OuterRef("pk"), response="")
+    return Consultation.objects.filter(version=OuterRef("pk")).filter(
+        Q(closes_on__gte=timezone.localdate()) | Q(Exists(waiting))
+    )
 
 
 def _open_requests():

@@ -327,6 +327,9 @@ def save_draft(*, actor, version, title, summary, body, edit_count):
 def submit(*, actor, version, change_type, change_note=""):
     """Send a draft to the network's reviewers, with its change type and change note."""
     version = _lock_version(version)
+    policy.require_role(actor, policy.Action.SUBMIT, version.pathway.network)
+    if version.status in PathwayVersion.EDITABLE_STATUSES:
+        _refuse_while_consultation_unanswered(version)  # says why the policy refuses
     _check(
         actor,
         policy.Action.SUBMIT,
@@ -335,7 +338,6 @@ def submit(*, actor, version, change_type, change_note=""):
     )
     if not version.body.strip():
         raise TransitionError("Write the pathway before submitting it: the body is empty.")
-    _refuse_while_consultation_unanswered(version)
     terms = submission_terms(version)
     if terms.first:
         change_type = ChangeType.MAJOR  # the first publication is always 1.0
