@@ -14,7 +14,7 @@ counts approvals itself.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 
 from networks.models import Constituency
 from pathways.models import PathwayVersion, Review
@@ -44,7 +44,8 @@ def requirement(pathway, change_type):
         named, count = pathway.minor_change_constituencies, pathway.network.minor_change_approvals
     else:
         named, count = pathway.major_change_constituencies, pathway.network.major_change_approvals
-    return Requirement(constituencies=tuple(named.order_by("-kind", "name")), count=count)
+    # Constituency's own order, regions first; `.all()`, so that a prefetch serves it.
+    return Requirement(constituencies=tuple(named.all()), count=count)
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class Consensus:
     approvals: tuple  # every approval of the current text, reservations included
     open_requests: tuple
     reservations: tuple = field(default=())
+    answered: tuple = field(default=())  # requests for changes a lead answered: not blocking
 
     @property
     def reached(self):
@@ -93,6 +95,12 @@ class Consensus:
     def approvers(self):
         return len({review.reviewer_id for review in self.approvals})
 
+    @property
+    def decisions(self):
+        """Every decision that stands on the current text, in the order made: the record."""
+        standing = (*self.approvals, *self.open_requests, *self.answered)
+        return tuple(sorted(standing, key=lambda review: (review.created_at, review.pk)))
+
     def progress(self):
         """ "2 of 4 constituencies", or "1 of 2 approvals": how far it has come."""
         if self.seats:
@@ -102,24 +110,61 @@ class Consensus:
             f"{min(self.approvers, self.requirement.count)} of {self.requirement.count} approvals"
         )
 
+    def state(self):
+        """In a word or three, for a list of versions: "Changes requested", "Agreed", or how
+        far it has come."""
+        if self.open_requests:
+            return "Changes requested"
+        return "Agreed" if self.reached else self.progress()
+
+
+def _decisions():
+    """Decisions not voided by an edit, each with its reviewer's profile and constituencies:
+    what `consensus_of` reads, for one version or many."""
+    return (
+        Review.objects.filter(voided_at__isnull=True)
+        .select_related("reviewer", "reviewer__profile", "reviewer__profile__board", "answered_by")
+        .prefetch_related(
+            Prefetch("reviewer__constituencies", queryset=Constituency.objects.only("pk", "name"))
+        )
+        .order_by("created_at", "pk")
+    )
+
 
 def standing_decisions(version):
     """Decisions that still stand: made on the current text, not voided, with each reviewer's
     constituencies."""
-    return (
-        version.reviews.filter(voided_at__isnull=True, content_hash=version.content_hash)
-        .select_related("reviewer", "reviewer__profile", "reviewer__profile__board")
-        .prefetch_related(
-            Prefetch("reviewer__constituencies", queryset=Constituency.objects.only("pk", "name"))
-        )
-        .order_by("created_at")
-    )
+    return _decisions().filter(version=version, content_hash=version.content_hash)
 
 
 def consensus_of(version):
     """Where `version` stands against its pathway's consensus rule now."""
+    return _consensus(version, list(standing_decisions(version)))
+
+
+def consensus_of_each(versions):
+    """`consensus_of` for many versions at once, keyed by version id, in a fixed number of
+    queries however many there are (a dashboard's): the same rule, from prefetched rows."""
+    versions = list(versions)
+    prefetch_related_objects(
+        versions,
+        "pathway__network",
+        "pathway__major_change_constituencies",
+        "pathway__minor_change_constituencies",
+        Prefetch("reviews", queryset=_decisions(), to_attr="decisions_not_voided"),
+    )
+    return {
+        version.pk: _consensus(
+            version,
+            [d for d in version.decisions_not_voided if d.content_hash == version.content_hash],
+        )
+        for version in versions
+    }
+
+
+def _consensus(version, decisions):
+    """The rule itself: `decisions` are those standing on `version`'s current text."""
     needed = requirement(version.pathway, version.change_type or ChangeType.MAJOR)
-    decisions = list(standing_decisions(version))
     approvals = tuple(d for d in decisions if d.decision in Review.APPROVALS)
     requests = tuple(d for d in decisions if d.is_open_request)
 
@@ -144,6 +189,11 @@ def consensus_of(version):
         open_requests=requests,
         reservations=tuple(
             d for d in approvals if d.decision == Review.Decision.APPROVE_WITH_RESERVATION
+        ),
+        answered=tuple(
+            d
+            for d in decisions
+            if d.decision == Review.Decision.REQUEST_CHANGES and d.answered_at is not None
         ),
     )
 

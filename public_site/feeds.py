@@ -7,6 +7,7 @@ a feed carries none.
 
 from datetime import datetime
 from typing import NamedTuple
+from urllib.parse import urljoin
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
@@ -26,8 +27,13 @@ class PlainTextAtomFeed(Atom1Feed):
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, {**item, "description": None})
-        if item["description"]:
-            handler.addQuickElement("summary", item["description"], {"type": "text"})
+        summary = item["description"]
+        if item.get("agreed"):
+            # A plain address, on the entry's own host: Django has made `link` absolute.
+            record = urljoin(item["link"], item["agreed"])
+            summary = f"{summary}\n\nHow this version was agreed: {record}".strip()
+        if summary:
+            handler.addQuickElement("summary", summary, {"type": "text"})
 
 
 class Entry(NamedTuple):
@@ -36,6 +42,7 @@ class Entry(NamedTuple):
     link: str  # made absolute by Django; also the entry's id
     updated: datetime
     author: str
+    agreed: str = ""  # the address of how a version was agreed; none for a withdrawal
 
 
 def _publication(version):
@@ -45,6 +52,9 @@ def _publication(version):
         link=version.get_absolute_url(),
         updated=version.effective_from,
         author=version.pathway.network.name,
+        agreed=reverse(
+            "pathways:consensus", kwargs={"slug": version.pathway.slug, "number": version.number}
+        ),
     )
 
 
@@ -110,6 +120,9 @@ class PublicationsFeed(Feed):
 
     def item_author_name(self, entry):
         return entry.author
+
+    def item_extra_kwargs(self, entry):
+        return {"agreed": entry.agreed}
 
 
 class PathwayFeed(PublicationsFeed):

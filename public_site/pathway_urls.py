@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from public_site import feeds
+from public_site import consensus_views, feeds
 from public_site import views as public_views
 from public_site.converters import VersionNumberConverter
 
@@ -15,4 +15,9 @@ urlpatterns = [
     path("<slug:slug>/feed/", feeds.PathwayFeed(), name="feed"),
     path("<slug:slug>/versions/", public_views.version_list, name="versions"),
     path("<slug:slug>/versions/<version:number>/", public_views.version_detail, name="version"),
+    path(
+        "<slug:slug>/versions/<version:number>/consensus/",
+        consensus_views.consensus,
+        name="consensus",
+    ),
 ]

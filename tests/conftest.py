@@ -84,10 +84,13 @@ def programme_team(db):
 def reference_data(transactional_db):
     """Transactional tests (browser tests among them) end by emptying every table, including
     the rows the data migrations made; this puts them back: Scotland's boards, the cancer
-    types and the programme team's group."""
+    types, the constituencies of national consensus and the programme team's group."""
     from django.apps import apps
 
     import_module("networks.migrations.0002_boards_and_cancer_types").create(apps, None)
+    import_module("networks.migrations.0005_constituencies_and_profiles").create_constituencies(
+        apps, None
+    )
     import_module("pathways.migrations.0006_programme_team_group").create_group(apps, None)
 
 

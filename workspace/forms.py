@@ -6,8 +6,12 @@ from django.utils import timezone
 
 from networks.models import CancerType, Network
 from pathways import policy
-from pathways.models import PathwayVersion, default_next_review
+from pathways.models import PathwayVersion, Review, default_next_review
 from pathways.services import WITHDRAWAL_REASON_NEEDED
+
+# Said by the forms before the services would say the same.
+RECLASSIFICATION_REASON_NEEDED = "Say why this is a major change: the reason is required."
+ANSWER_NEEDED = "Say why the change is not being made: the answer is required."
 
 MAX_BODY_CHARACTERS = 200_000
 
@@ -112,11 +116,102 @@ class SubmitForm(NhsukForm):
 
 
 class ReviewForm(NhsukForm):
+    """A reviewer's decision on the current text with their declaration of interests, as
+    `services.approve` and `services.request_changes` take them. Every decision is offered:
+    the service, under its lock, says whether it may be made now."""
+
+    NO_INTERESTS, DECLARES = "none", "declared"
+
+    decision = forms.ChoiceField(
+        choices=[
+            (Review.Decision.APPROVE, "Approve"),
+            (Review.Decision.APPROVE_WITH_RESERVATION, "Approve with a reservation"),
+            (Review.Decision.REQUEST_CHANGES, "Request changes"),
+        ],
+        widget=forms.RadioSelect,
+        label="Your decision",
+        error_messages={
+            "required": "Choose Approve, Approve with a reservation or Request changes."
+        },
+    )
+    approval_comment = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=5000,
+        label="Comment (optional)",
+    )
+    reservation = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=5000,
+        label="Your reservation",
+        help_text="Recorded and published with the version. It does not stop the version being "
+        "agreed.",
+    )
     comment = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
         max_length=5000,
-        help_text="Required when you request changes.",
+        label="What needs to change",
+        help_text="The version waits until its authors change the text or a lead answers you.",
+    )
+    interests_declared = forms.ChoiceField(
+        choices=[(NO_INTERESTS, "I have no interests to declare"), (DECLARES, "I declare:")],
+        widget=forms.RadioSelect,
+        label="Declaration of interests",
+        error_messages={"required": "Declare your interests, or that you have none."},
+    )
+    interests = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+        label="Your interests",
+        help_text="For example, paid work for a company whose medicine the pathway names. "
+        "Published with your decision.",
+    )
+
+    def clean(self):
+        data = super().clean()
+        decision = data.get("decision")
+        if decision == Review.Decision.APPROVE_WITH_RESERVATION and not data["reservation"].strip():
+            self.add_error("reservation", "Say what your reservation is: readers see it.")
+        if decision == Review.Decision.REQUEST_CHANGES and not data["comment"].strip():
+            self.add_error("comment", "Say what needs to change: the comment is required.")
+        if data.get("interests_declared") == self.DECLARES and not data["interests"].strip():
+            self.add_error(
+                "interests",
+                "Say what your interests are, or choose “I have no interests to declare”.",
+            )
+        return data
+
+    def declared_interests(self):
+        """What the reviewer declared: "" for none, whatever the box holds."""
+        if self.cleaned_data["interests_declared"] == self.DECLARES:
+            return self.cleaned_data["interests"].strip()
+        return ""
+
+
+class ReclassifyForm(NhsukForm):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        label="Why is this a major change?",
+        help_text="It then needs what a major change needs; the authors and leads are told.",
+        error_messages={"required": RECLASSIFICATION_REASON_NEEDED},
+    )
+
+
+class AnswerForm(NhsukForm):
+    """A lead's answer to one request for changes (`review`, checked against the version)."""
+
+    review = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    answer = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        label="Your answer",
+        help_text="Why the change is not being made. The reviewer and readers of the "
+        "published version see it.",
+        error_messages={"required": ANSWER_NEEDED},
     )
 
 

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from workspace import consultation_views as consultation
-from workspace import oversight, views
+from workspace import oversight, review_views, views
 
 app_name = "workspace"
 
@@ -20,7 +20,9 @@ urlpatterns = [
     path("versions/<int:pk>/submit/", views.submit, name="submit"),
     path("versions/<int:pk>/recall/", views.recall, name="recall"),
     path("versions/<int:pk>/discard/", views.discard, name="discard"),
-    path("versions/<int:pk>/review/", views.review, name="review"),
+    path("versions/<int:pk>/review/", review_views.review, name="review"),
+    path("versions/<int:pk>/reclassify/", review_views.reclassify, name="reclassify"),
+    path("versions/<int:pk>/answer/", review_views.answer, name="answer"),
     path("versions/<int:pk>/publish/", views.publish, name="publish"),
     # National consultation (workspace/consultation_views.py).
     path(

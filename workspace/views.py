@@ -14,24 +14,40 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from pathways import diff, policy, services
+from pathways import consensus, policy, services
 from pathways.models import Event, Pathway, PathwayVersion
 from pathways.policy import Action, PathwayAction
 from workspace.forms import (
     CreatePathwayForm,
     DraftForm,
     PublishForm,
-    ReviewForm,
+    ReclassifyForm,
     SubmitForm,
     WithdrawForm,
 )
 
 Status = PathwayVersion.Status
+# The versions whose consensus My pathways shows.
+UNDER_REVIEW = [Status.IN_REVIEW, Status.CHANGES_REQUESTED, Status.APPROVED]
+
+
+def _at_the_table(user, pathway):
+    """Whether `user` reviews `pathway`: a reviewer of its network, or a member of a
+    constituency its consensus rule names (`policy.table_of`)."""
+    return policy.table_of(pathway).filter(pk=user.pk).exists()
+
+
+def _sees(user, pathway):
+    """Anyone with a role in the pathway's network sees it, and so does everyone at its table,
+    who may have no role in a national group's network."""
+    return policy.holds_role(user, PathwayAction.VIEW, pathway.network) or _at_the_table(
+        user, pathway
+    )
 
 
 def _get_pathway(user, slug):
     pathway = get_object_or_404(Pathway.objects.select_related("network", "cancer_type"), slug=slug)
-    if not policy.holds_role(user, PathwayAction.VIEW, pathway.network):
+    if not _sees(user, pathway):
         raise Http404
     return pathway
 
@@ -43,7 +59,7 @@ def _get_version(user, pk):
         ),
         pk=pk,
     )
-    if not policy.holds_role(user, PathwayAction.VIEW, version.pathway.network):
+    if not _sees(user, version.pathway):
         raise Http404
     return version
 
@@ -82,6 +98,15 @@ def dashboard(request):
         each.current = next(iter(each.current_now), None)
         each.scheduled = next((v for v in versions if v.is_scheduled), None)
         each.open_version = next((v for v in versions if v.is_open), None)
+    # Where each version under review stands, all in a few queries (pathways.consensus).
+    reviewing = [
+        each.open_version
+        for each in pathways
+        if each.open_version and each.open_version.status in UNDER_REVIEW
+    ]
+    standing = consensus.consensus_of_each(reviewing)
+    for each in pathways:
+        each.consensus = standing.get(each.open_version.pk) if each.open_version else None
     waiting = _review_queue(user).count()
     return render(
         request,
@@ -105,11 +130,15 @@ def _review_queue(user):
 
 @login_required
 def review_queue(request):
+    versions = list(_review_queue(request.user))
+    standing = consensus.consensus_of_each(versions)
+    for version in versions:
+        version.consensus = standing[version.pk]
     return render(
         request,
         "workspace/review_queue.html",
         {
-            "versions": _review_queue(request.user),
+            "versions": versions,
             "breadcrumbs": _breadcrumbs(),
         },
     )
@@ -205,7 +234,14 @@ def _version_context(request, version, **extra):
 @login_required
 def version(request, pk):
     version = _get_version(request.user, pk)
-    return render(request, "workspace/version.html", _version_context(request, version))
+    context = _version_context(
+        request,
+        version,
+        consensus=consensus.consensus_of(version),
+        reclassify_form=ReclassifyForm(),
+    )
+    context["earlier_decisions"] = [review for review in context["reviews"] if review.voided_at]
+    return render(request, "workspace/version.html", context)
 
 
 @login_required
@@ -312,36 +348,6 @@ def discard(request, pk):
         request,
         "workspace/discard.html",
         _version_context(request, version, last_saved=last_saved),
-    )
-
-
-@login_required
-def review(request, pk):
-    version = _get_version(request.user, pk)
-    policy.require_role(request.user, Action.APPROVE, version.pathway.network)
-    form = ReviewForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        comment = form.cleaned_data["comment"]
-        decision = request.POST.get("decision")
-        if decision == "request_changes":
-            done = _attempt(request, services.request_changes, version=version, comment=comment)
-            success = "Changes requested. The author has been told."
-        elif decision == "approve":
-            done = _attempt(request, services.approve, version=version, comment=comment)
-            success = "Approved."
-        else:
-            done = None
-            messages.error(request, "Choose Approve or Request changes.")
-        if done:
-            messages.success(request, success)
-            return redirect("workspace:version", pk=pk)
-        version = _get_version(request.user, pk)
-    current = version.pathway.versions.published().newest_first().first()
-    changes = diff.compare_documents(current.body_html if current else "", version.body_html)
-    return render(
-        request,
-        "workspace/review.html",
-        _version_context(request, version, form=form, current=current, changes=changes),
     )
 
 

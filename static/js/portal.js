@@ -4,3 +4,21 @@ import { initAll } from '../nhsuk/nhsuk-frontend.min.js';
 
 document.body.classList.add('js-enabled', 'nhsuk-frontend-supported');
 initAll();
+
+// A text box under a radio button, shown while that choice is checked: NHS.UK frontend's
+// conditional reveal, without the aria-expanded it puts on each radio (ARIA allows none on a
+// radio; axe refuses it). The server marks boxes of unchecked choices hidden, which hides them
+// only once this script has run: without it every box simply shows, labelled for its choice.
+const revealing = new Set(
+  [...document.querySelectorAll('input[type="radio"][data-reveals]')].map((radio) => radio.name),
+);
+for (const name of revealing) {
+  const group = [...document.getElementsByName(name)];
+  const sync = () => {
+    for (const radio of group) {
+      const box = radio.dataset.reveals && document.getElementById(radio.dataset.reveals);
+      if (box) box.classList.toggle('nhsuk-radios__conditional--hidden', !radio.checked);
+    }
+  };
+  group.forEach((radio) => radio.addEventListener('change', sync));
+}

@@ -53,7 +53,9 @@ def review(page, live_url, user, decision="Approve"):
     sign_in(page, live_url, user)
     page.get_by_role("link", name=re.compile("waiting for your review")).click()
     page.get_by_role("link", name="Renal cancer").click()
-    page.get_by_role("button", name=decision).click()
+    page.get_by_label(decision, exact=True).check()
+    page.get_by_label("I have no interests to declare").check()
+    page.get_by_role("button", name="Record my decision").click()
     expect(page.get_by_text("Approved.")).to_be_visible()
     sign_out(page)
 

@@ -12,8 +12,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from networks.models import Network
+from networks.models import Network, Profile
 from pathways import services
+from pathways.models import Review
 from public_site import caching
 from public_site import views as public_views
 from tests.lifecycle import BODY, publish_change
@@ -216,3 +217,36 @@ def test_every_field_a_public_page_shows_changed_in_the_admin_shows_at_once(
     response = editor.post(url, admin_form(target, **{field: new_value}))
     assert response.status_code == 302, response.content.decode()[:3000]
     assert new_value in text(client, page)
+
+
+RECORD_PAGE = "/pathways/ovarian-cancer/versions/1.0/consensus/"
+
+
+def test_the_record_of_how_a_version_was_agreed_follows_its_decisions_at_once(
+    client, published, reviewer, second_reviewer, lead
+):
+    """The services make no decision on a published text, but the record follows whatever
+    writes a row it is made from (a correction made in the database, a reviewer's new name or
+    job): the triggers of migrations 0011 and 0013 cover every table it reads."""
+    assert "Reservation:" not in text(client, RECORD_PAGE)  # and the page is now kept
+    Review.objects.filter(version=published, reviewer=reviewer).update(
+        decision=Review.Decision.APPROVE_WITH_RESERVATION,
+        comment="Staging by CT alone misses peritoneal disease.",
+        interests="Speaker fees from a scanner maker.",
+    )
+    page = text(client, RECORD_PAGE)
+    assert "Staging by CT alone misses peritoneal disease." in page
+    assert "Interests declared: Speaker fees from a scanner maker." in page
+    Review.objects.filter(version=published, reviewer=second_reviewer).update(
+        decision=Review.Decision.REQUEST_CHANGES,
+        comment="Add PET-CT.",
+        answer="PET-CT is not routinely available.",
+        answered_by=lead,
+        answered_at=timezone.now(),
+    )
+    assert "PET-CT is not routinely available." in text(client, RECORD_PAGE)
+    Profile.objects.create(user=reviewer, job_title="Consultant gynaecological oncologist")
+    reviewer.first_name, reviewer.last_name = "Rhona", "Reid"
+    reviewer.save()
+    page = text(client, RECORD_PAGE)
+    assert "by Rhona Reid" in page and "Consultant gynaecological oncologist" in page

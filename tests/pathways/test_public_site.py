@@ -436,7 +436,7 @@ class TestFeedsAndIndexes:
         for url in ["/feeds/", "/pathways/ovarian-cancer/feed/"]:
             xml = client.get(url).content.decode()
             assert 'type="html"' not in xml
-            assert '<summary type="text">Changed the staging advice.</summary>' in xml
+            assert '<summary type="text">Changed the staging advice.\n\n' in xml
 
     def test_a_withdrawal_is_announced_in_the_pathway_feed_and_the_portal_feed(
         self, client, three_versions, lead
@@ -557,6 +557,9 @@ PAGES = {
     "pathway": ("/pathways/ovarian-cancer/", 3),  # revision, current version, the one before
     "versions": ("/pathways/ovarian-cancer/versions/", 4),
     "version": ("/pathways/ovarian-cancer/versions/1.0/", 2),  # revision, the version
+    # Revision, the version (with its network, publisher and consultation), its network's
+    # leads, the constituencies its rule names, the decisions, their reviewers' constituencies.
+    "how it was agreed": ("/pathways/ovarian-cancer/versions/1.0/consensus/", 6),
     "compare": ("/pathways/ovarian-cancer/compare/?from=1.0&to=1.1", 2),
     "search": ("/search/?q=staging", 4),
     # The typed search, the correction (the words near, then how many pathways hold them),

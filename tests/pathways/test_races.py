@@ -21,6 +21,10 @@ def signed_in(user):
     return client
 
 
+# A reviewer's approval as the review page sends it, with their declaration of interests.
+APPROVE = {"decision": "approve", "interests_declared": "none"}
+
+
 def post(client, url, data):
     return lambda: client.post(url, data, follow=True)
 
@@ -53,8 +57,8 @@ def test_two_approvals_at_once_when_one_is_needed_leave_one_outcome(
     url = reverse("workspace:review", args=[in_review.pk])
     responses = run_at_once(
         in_review.pathway,
-        post(signed_in(reviewer), url, {"decision": "approve"}),
-        post(signed_in(second_reviewer), url, {"decision": "approve"}),
+        post(signed_in(reviewer), url, APPROVE),
+        post(signed_in(second_reviewer), url, APPROVE),
     )
     assert all(response.status_code == 200 for response in responses)
     assert Review.objects.count() == 1
@@ -67,12 +71,97 @@ def test_a_double_click_on_approve_records_one_decision(in_review, reviewer):
     client = signed_in(reviewer)
     responses = run_at_once(
         in_review.pathway,
-        post(client, url, {"decision": "approve"}),
-        post(client, url, {"decision": "approve"}),
+        post(client, url, APPROVE),
+        post(client, url, APPROVE),
     )
     assert all(response.status_code == 200 for response in responses)
     assert Review.objects.count() == 1
     assert sum("already decided" in page_text(response) for response in responses) == 1
+
+
+@pytest.fixture
+def national_in_review(db):
+    """A national group's pathway in review: a major change needs NCA, SCAN, WoSCAN and
+    Pharmacy, one member of each (with no role in the group) at its table."""
+    from networks.models import CancerType, Constituency, Network, NetworkRole
+    from pathways import services
+    from tests.factories import give_role, make_user
+    from tests.lifecycle import BODY, write
+
+    group = Network.objects.create(
+        name="National Lung Cancer Pathway Group",
+        short_name="NLCPG",
+        slug="lung-group",
+        kind=Network.Kind.NATIONAL_GROUP,
+    )
+    author = make_user("group-author")
+    give_role(author, group, NetworkRole.Role.AUTHOR)
+    version = services.create_pathway(
+        actor=author,
+        network=group,
+        cancer_type=CancerType.objects.get(slug="lung"),
+        title="Lung cancer",
+        disciplines=[Constituency.objects.get(slug="pharmacy")],
+    )
+    version = write(author, version, body=BODY)
+    seats = {}
+    for constituency in version.pathway.major_change_constituencies.all():
+        seats[constituency.slug] = make_user(f"member-{constituency.slug}"[:150])
+        constituency.members.add(seats[constituency.slug])
+    return services.submit(actor=author, version=version, change_type="major"), seats
+
+
+def test_the_last_two_seats_approving_at_once_approve_the_version_once(national_in_review):
+    from pathways import services
+
+    version, seats = national_in_review
+    *first, third, fourth = seats.values()
+    for person in first:
+        services.approve(actor=person, version=version)
+    url = reverse("workspace:review", args=[version.pk])
+    responses = run_at_once(
+        version.pathway,
+        post(signed_in(third), url, APPROVE),
+        post(signed_in(fourth), url, APPROVE),
+    )
+    assert all("Approved." in page_text(response) for response in responses)
+    assert Review.objects.filter(version=version).count() == 4
+    assert PathwayVersion.objects.get(pk=version.pk).status == "approved"
+    assert Event.objects.filter(action="approved", to_status="approved").count() == 1
+
+
+def test_a_reclassification_racing_the_approval_that_would_suffice_leaves_it_in_review(
+    national_in_review, programme_team
+):
+    """Whichever goes first, a minor change reclassified as major is never left approved under
+    the minor rule's one approval."""
+    from pathways import consensus, services
+    from tests.lifecycle import BODY, write
+
+    version, seats = national_in_review
+    for person in seats.values():
+        version = services.approve(actor=person, version=version)
+    author = version.author
+    version = services.publish(actor=programme_team, version=version)
+    minor = services.start_new_version(actor=author, pathway=version.pathway)
+    minor = write(author, minor, body=BODY + "\nA typing error corrected.\n")
+    minor = services.submit(actor=author, version=minor, change_type="minor")
+    approver, reclassifier = list(seats.values())[:2]
+    responses = run_at_once(
+        minor.pathway,
+        post(signed_in(approver), reverse("workspace:review", args=[minor.pk]), APPROVE),
+        post(
+            signed_in(reclassifier),
+            reverse("workspace:reclassify", args=[minor.pk]),
+            {"reason": "It changes dosing."},
+        ),
+    )
+    assert [response.status_code for response in responses] == [200, 200]
+    assert "Approved." in page_text(responses[0])
+    assert "Reclassified as a major change" in page_text(responses[1])
+    minor = PathwayVersion.objects.get(pk=minor.pk)
+    assert (minor.status, minor.change_type) == ("in_review", "major")
+    assert consensus.consensus_of(minor).progress() == "1 of 4 constituencies"
 
 
 def test_two_editors_saving_the_same_draft_do_not_overwrite_each_other(draft, author, lead):

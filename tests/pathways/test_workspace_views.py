@@ -61,7 +61,7 @@ def test_view_public_page_is_offered_once_a_version_is_in_effect(client, lead, a
 def test_the_review_queue_lists_what_waits_for_this_reviewer_only(client, reviewer, in_review):
     client.force_login(reviewer)
     assert "Ovarian cancer" in client.get(url("review_queue")).content.decode()
-    client.post(url("review", in_review.pk), {"decision": "approve"})
+    client.post(url("review", in_review.pk), {"decision": "approve", "interests_declared": "none"})
     assert "Ovarian cancer" not in client.get(url("review_queue")).content.decode()
 
 
@@ -193,15 +193,21 @@ def test_a_network_member_without_the_role_gets_403(client, reviewer, author, in
     assert client.get(url("edit", in_review.pk)).status_code == 403
     assert client.get(url("publish", in_review.pk)).status_code == 403
     client.force_login(author)
-    response = client.post(url("review", in_review.pk), {"decision": "approve"})
+    response = client.post(
+        url("review", in_review.pk), {"decision": "approve", "interests_declared": "none"}
+    )
     assert response.status_code == 403
     assert not in_review.reviews.exists()
 
 
 def test_a_refused_transition_shows_a_message_not_an_error(client, reviewer, in_review):
     client.force_login(reviewer)
-    client.post(url("review", in_review.pk), {"decision": "approve"})
-    response = client.post(url("review", in_review.pk), {"decision": "approve"}, follow=True)
+    client.post(url("review", in_review.pk), {"decision": "approve", "interests_declared": "none"})
+    response = client.post(
+        url("review", in_review.pk),
+        {"decision": "approve", "interests_declared": "none"},
+        follow=True,
+    )
     assert response.status_code == 200
     assert "already decided" in response.content.decode()
 
@@ -268,7 +274,9 @@ def test_the_review_page_costs_the_same_queries_however_many_versions_came_befor
     version = write(author, version, body=BODY + "\n| Step | Standard |\n|---|---|\n| A | B |\n")
     services.submit(actor=author, version=version, change_type="minor")
     client.force_login(reviewer)
-    with django_assert_num_queries(8):  # as before the diff showed the rendered text
+    # As before the diff showed the rendered text, and two for where it stands (its rule and
+    # the decisions on its text: pathways.consensus).
+    with django_assert_num_queries(10):
         assert client.get(url("review", version.pk)).status_code == 200
 
 

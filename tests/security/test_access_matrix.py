@@ -10,6 +10,8 @@ from tests.factories import give_role, make_user
 pytestmark = pytest.mark.django_db
 
 OTHER_NETWORK_ROLES = ["author", "reviewer", "lead"]
+# An approval as the review page sends it, with a declaration of interests.
+APPROVAL = {"decision": "approve", "interests_declared": "none"}
 
 
 @pytest.fixture
@@ -48,12 +50,24 @@ def requests_against(published, open_version):
         ("get", reverse("workspace:discard", args=[draft]), {}),
         ("post", reverse("workspace:discard", args=[draft]), {}),
         ("get", reverse("workspace:review", args=[draft]), {}),
-        ("post", reverse("workspace:review", args=[draft]), {"decision": "approve"}),
         (
             "post",
             reverse("workspace:review", args=[draft]),
-            {"decision": "request_changes", "comment": "x"},
+            {"decision": "approve", "interests_declared": "none"},
         ),
+        (
+            "post",
+            reverse("workspace:review", args=[draft]),
+            {"decision": "request_changes", "comment": "x", "interests_declared": "none"},
+        ),
+        (
+            "post",
+            reverse("workspace:review", args=[draft]),
+            {"decision": "reservation", "reservation": "x", "interests_declared": "none"},
+        ),
+        ("post", reverse("workspace:reclassify", args=[draft]), {"reason": "Hijacked"}),
+        ("get", reverse("workspace:answer", args=[draft]), {}),
+        ("post", reverse("workspace:answer", args=[draft]), {"review": 1, "answer": "Hijacked"}),
         ("get", reverse("workspace:publish", args=[draft]), {}),
         ("post", reverse("workspace:publish", args=[draft]), {"next_review_on": "2031-01-01"}),
         ("get", reverse("workspace:open_consultation", args=[draft]), {}),
@@ -98,6 +112,71 @@ def test_people_outside_the_network_can_neither_see_nor_change_its_pathways(
         assert response.status_code in allowed, (method, url, response.status_code)
         if response.status_code == 302:
             assert "/login/" in response["Location"], (url, response["Location"])
+    assert snapshot() == before
+
+
+@pytest.fixture
+def outsider_to_the_table(request, other_network):
+    """Someone with no seat at a national pathway's table: a member of a constituency it does
+    not name, a reviewer of another network, or nobody signed in."""
+    from networks.models import Constituency
+
+    if request.param == "anonymous":
+        return None
+    user = make_user(f"not-at-the-table-{request.param}")
+    if request.param == "radiologist":
+        Constituency.objects.get(slug="radiology").members.add(user)
+    else:
+        give_role(user, other_network, "reviewer")
+    return user
+
+
+@pytest.mark.parametrize(
+    "outsider_to_the_table", ["anonymous", "radiologist", "other-reviewer"], indirect=True
+)
+def test_people_not_at_a_national_pathways_table_can_neither_see_nor_review_it(
+    client, outsider_to_the_table
+):
+    from networks.models import CancerType, Constituency, Network
+    from pathways import services
+    from tests.lifecycle import BODY, write
+
+    group = Network.objects.create(
+        name="National Lung Cancer Pathway Group",
+        short_name="NLCPG",
+        slug="lung-group",
+        kind=Network.Kind.NATIONAL_GROUP,
+    )
+    author = make_user("group-author")
+    give_role(author, group, "author")
+    version = services.create_pathway(
+        actor=author,
+        network=group,
+        cancer_type=CancerType.objects.get(slug="lung"),
+        title="Lung cancer",
+        disciplines=[Constituency.objects.get(slug="pharmacy")],
+    )
+    version = write(author, version, body=BODY)
+    version = services.submit(actor=author, version=version, change_type="major")
+    pk = version.pk
+    attempts = [
+        ("get", reverse("workspace:pathway", args=[version.pathway.slug]), {}),
+        ("get", reverse("workspace:version", args=[pk]), {}),
+        ("get", reverse("workspace:review", args=[pk]), {}),
+        ("post", reverse("workspace:review", args=[pk]), APPROVAL),
+        ("post", reverse("workspace:reclassify", args=[pk]), {"reason": "Hijacked"}),
+        ("get", reverse("workspace:answer", args=[pk]), {}),
+        ("post", reverse("workspace:answer", args=[pk]), {"review": 1, "answer": "Hijacked"}),
+    ]
+    if outsider_to_the_table:
+        client.force_login(outsider_to_the_table)
+    before = snapshot()
+    for method, url, data in attempts:
+        response = getattr(client, method)(url, data)
+        if outsider_to_the_table is None:
+            assert response.status_code == 302 and "/login/" in response["Location"], url
+        else:
+            assert response.status_code in {403, 404}, (method, url, response.status_code)
     assert snapshot() == before
 
 
