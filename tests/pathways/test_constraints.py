@@ -7,6 +7,8 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from pathways.models import (
+    Consultation,
+    ConsultationComment,
     Event,
     Pathway,
     PathwayVersion,
@@ -173,3 +175,35 @@ def test_events_are_append_only(published):
         Event.objects.filter(pk=event.pk).update(note="rewritten")
     with refused("append-only"), transaction.atomic():
         Event.objects.filter(pk=event.pk)._raw_delete(connection.alias)
+
+
+class TestTheRecordOfHowAPublishedVersionWasAgreedNeverChanges:
+    """Its decisions and consultation comments are refused any change by PostgreSQL itself."""
+
+    def test_a_decision_is_neither_changed_added_nor_deleted(self, published, lead):
+        review = published.reviews.first()
+        with refused("is immutable"), transaction.atomic():
+            Review.objects.filter(pk=review.pk).update(comment="Rewritten after the fact.")
+        with refused("is immutable"), transaction.atomic():
+            Review.objects.filter(pk=review.pk)._raw_delete(connection.alias)
+        with refused("is immutable"), transaction.atomic():
+            Review.objects.create(
+                version=published,
+                reviewer=lead,
+                decision="approve",
+                content_hash=published.content_hash,
+            )
+        assert Review.objects.get(pk=review.pk).comment == review.comment
+
+    def test_a_consultation_comment_is_neither_changed_nor_deleted(self, published, lead):
+        consultation = Consultation.objects.create(
+            version=published,
+            opens_on=published.published_at.date(),
+            closes_on=published.published_at.date(),
+            opened_by=lead,
+        )  # the version is published: the database refuses even this comment
+        with refused("is immutable"), transaction.atomic():
+            ConsultationComment.objects.create(
+                consultation=consultation, section="s", section_heading="S", text="T",
+                commenter=lead, name="Lesley Lead",
+            )  # fmt: skip
