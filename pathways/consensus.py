@@ -138,8 +138,33 @@ def standing_decisions(version):
 
 
 def consensus_of(version):
-    """Where `version` stands against its pathway's consensus rule now."""
-    return _consensus(version, list(standing_decisions(version)))
+    """Where `version` stands against its pathway's consensus rule now; for a published version,
+    as it stood when published (`agreement_of`), whatever has changed in the rule or in who
+    belongs to which constituency since."""
+    agreed = _constituencies_agreed([version])
+    return _consensus(version, list(standing_decisions(version)), agreed)
+
+
+def agreement_of(standing, leads):
+    """What publication freezes of `standing` (a reached `Consensus`): the constituencies the
+    rule required, which decisions filled each seat, the count rule, and the developing
+    network's leads (user ids). Stored on the version (`PathwayVersion.agreement`)."""
+    return {
+        "count": standing.requirement.count,
+        "constituencies": [c.pk for c in standing.requirement.constituencies],
+        "seats": {
+            str(seat.constituency.pk): [review.pk for review in seat.approvals + seat.requests]
+            for seat in standing.seats
+        },
+        "leads": list(leads),
+    }
+
+
+def _constituencies_agreed(versions):
+    """The constituencies named by the published `versions`' agreements, by id: one query,
+    none if none is published."""
+    ids = {pk for v in versions if v.agreement for pk in v.agreement["constituencies"]}
+    return Constituency.objects.in_bulk(ids) if ids else {}
 
 
 def consensus_of_each(versions):
@@ -153,27 +178,42 @@ def consensus_of_each(versions):
         "pathway__minor_change_constituencies",
         Prefetch("reviews", queryset=_decisions(), to_attr="decisions_not_voided"),
     )
+    agreed = _constituencies_agreed(versions)
     return {
         version.pk: _consensus(
             version,
             [d for d in version.decisions_not_voided if d.content_hash == version.content_hash],
+            agreed,
         )
         for version in versions
     }
 
 
-def _consensus(version, decisions):
-    """The rule itself: `decisions` are those standing on `version`'s current text."""
-    needed = requirement(version.pathway, version.change_type or ChangeType.MAJOR)
+def _consensus(version, decisions, agreed):
+    """The rule itself: `decisions` are those standing on `version`'s current text; `agreed`
+    the constituencies of published versions' agreements, by id."""
     approvals = tuple(d for d in decisions if d.decision in Review.APPROVALS)
     requests = tuple(d for d in decisions if d.is_open_request)
-
-    def members(reviews, constituency):
-        return tuple(
-            r
-            for r in reviews
-            if any(c.pk == constituency.pk for c in r.reviewer.constituencies.all())
+    if version.agreement:  # published: the seats as they were filled
+        frozen = version.agreement
+        needed = Requirement(
+            constituencies=tuple(agreed[pk] for pk in frozen["constituencies"]),
+            count=frozen["count"],
         )
+
+        def members(reviews, constituency):
+            filled = set(frozen["seats"].get(str(constituency.pk), ()))
+            return tuple(r for r in reviews if r.pk in filled)
+
+    else:
+        needed = requirement(version.pathway, version.change_type or ChangeType.MAJOR)
+
+        def members(reviews, constituency):
+            return tuple(
+                r
+                for r in reviews
+                if any(c.pk == constituency.pk for c in r.reviewer.constituencies.all())
+            )
 
     return Consensus(
         requirement=needed,

@@ -130,11 +130,11 @@ def comment(*, consultation, section, text, commenter=None, link=None, name="", 
     return ConsultationComment.objects.create(
         consultation=consultation,
         section=section,
-        section_heading=_section(consultation, section),
+        section_heading=_section(consultation, section)[:300],  # headings may run long
         text=text.strip(),
         commenter=commenter,
         link=link,
-        name=name.strip(),
+        name=name.strip()[:200],  # a registered full name may be 301 characters
         role=role.strip(),
         board=board,
         organisation=organisation.strip(),

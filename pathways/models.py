@@ -232,6 +232,9 @@ class PathwayVersion(models.Model):
         editable=False,
     )
     reclassification_reason = models.TextField(blank=True, editable=False)
+    # How it was agreed, frozen when published (pathways.consensus.agreement_of): the public
+    # record then never changes with a later rule, membership or lead.
+    agreement = models.JSONField(null=True, blank=True, editable=False)
     # Kept by PostgreSQL itself from the text, so it can never disagree with it.
     search_vector = models.GeneratedField(
         expression=SearchVector("title", weight="A", config="english")

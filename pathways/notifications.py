@@ -90,6 +90,22 @@ def approval_recorded(version, review, standing):
     )
 
 
+def request_answered(review):
+    """The reviewer whose request for changes a lead answered hears the answer."""
+    version = review.version
+    _send(
+        f"Your request for changes was answered: {version.title}",
+        [
+            f"{_name(review.answered_by)} answered your request for changes without changing "
+            "the text:",
+            review.answer,
+            f"Your request: {review.comment}",
+            _link(version),
+        ],
+        _emails([review.reviewer]),
+    )
+
+
 def version_reclassified(version):
     """A reviewer judged a minor change major: the authors and leads hear why, and what it
     now needs."""

@@ -85,7 +85,8 @@ STATES = {
     Action.PUBLISH: [Status.APPROVED],
     Action.DISCARD: PathwayVersion.OPEN_STATUSES,
     Action.RECLASSIFY: [Status.IN_REVIEW, Status.APPROVED],
-    Action.ANSWER: [Status.CHANGES_REQUESTED],
+    # Also in review: a request still stands when its unchanged text was resubmitted.
+    Action.ANSWER: [Status.CHANGES_REQUESTED, Status.IN_REVIEW],
     Action.OPEN_CONSULTATION: [Status.DRAFT],
     Action.RESPOND_TO_COMMENTS: PathwayVersion.EDITABLE_STATUSES,
 }
@@ -136,6 +137,15 @@ def networks_for(user, action):
     if action in PROGRAMME_PUBLISHES:
         networks = networks.exclude(kind=Network.Kind.NATIONAL_GROUP)
     return networks
+
+
+def leads_of(network):
+    """The ids of the network's active leads (in name order): who answers for its pathways."""
+    return list(
+        NetworkRole.objects.filter(network=network, role=Role.LEAD, user__is_active=True)
+        .order_by("user__last_name", "user__first_name", "user__pk")
+        .values_list("user_id", flat=True)
+    )
 
 
 def who_publishes(network):
@@ -207,7 +217,8 @@ def versions_for(user, action):
     if action == Action.RECLASSIFY:
         versions = versions.filter(change_type=PathwayVersion.ChangeType.MINOR)
     if action == Action.ANSWER:
-        versions = versions.filter(Exists(_open_requests()))
+        # A lead who wrote or edited it may not wave away a review of their own work.
+        versions = versions.filter(Exists(_open_requests())).exclude(_contributed(user))
     consultation = Consultation.objects.filter(version=OuterRef("pk"))
     if action == Action.OPEN_CONSULTATION:
         versions = versions.exclude(Exists(consultation))
@@ -321,7 +332,8 @@ def why_not(user, action, version):
             return Refusal.ROLE
     elif not holds_role(user, action, version.pathway.network):
         return Refusal.ROLE
-    if action in REVIEWS and versions_for_own_work(user).filter(pk=version.pk).exists():
+    own_work_matters = action in REVIEWS or action == Action.ANSWER
+    if own_work_matters and versions_for_own_work(user).filter(pk=version.pk).exists():
         return Refusal.OWN_WORK
     if version.status in STATES[action]:
         if action == Action.PUBLISH:

@@ -6,9 +6,9 @@ the number of decisions or comments.
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count
 
-from networks.models import NetworkRole
 from pathways import consensus, policy
 from pathways.models import Consultation, ConsultationComment
 
@@ -77,20 +77,17 @@ def record_of(version):
     queries more (the leads, the constituencies its rule names, the decisions and their
     reviewers' constituencies), five with a consultation, however many there are of each."""
     network = version.pathway.network
-    leads = (
-        NetworkRole.objects.filter(
-            network=network, role=NetworkRole.Role.LEAD, user__is_active=True
-        )
-        .select_related("user")
-        .order_by("user__last_name", "user__first_name", "user__pk")
-    )
+    # The leads when it was published (for a version published before agreements were kept,
+    # the leads now).
+    ids = version.agreement["leads"] if version.agreement else policy.leads_of(network)
+    people = get_user_model().objects.in_bulk(ids)
     try:
         consultation = version.consultation
     except Consultation.DoesNotExist:
         consultation = None
     return Record(
         version=version,
-        leads=tuple(role.user for role in leads),
+        leads=tuple(people[pk] for pk in ids if pk in people),
         consensus=consensus.consensus_of(version),
         consultation=consultation_summary(consultation) if consultation else None,
         who_publishes=policy.who_publishes(network),

@@ -489,8 +489,8 @@ def request_changes(*, actor, version, comment, interests=""):
 @service
 def answer_request(*, actor, review, answer):
     """A lead's answer to a request for changes they will not make, with the reason: the
-    request stops blocking, the version returns to review (approved at once if its text
-    already has consensus)."""
+    request stops blocking; the version returns to review once no request holds it back
+    (approved at once if its text already has consensus). The reviewer is told."""
     if not answer.strip():
         raise TransitionError("Say why the change is not being made: the answer is required.")
     version = _lock_version(review.version)
@@ -498,26 +498,20 @@ def answer_request(*, actor, review, answer):
         actor,
         policy.Action.ANSWER,
         version,
-        "This version is {status}: only a request for changes waiting on it can be answered.",
+        "This version is {status}: no request for changes waits on it for an answer.",
     )
     review = Review.objects.select_for_update().get(pk=review.pk)
-    if (
-        review.decision != Review.Decision.REQUEST_CHANGES
-        or review.voided_at
-        or review.answered_at
-        or review.version_id != version.pk
-    ):
+    if not review.is_open_request or review.version_id != version.pk:
         raise TransitionError("That request for changes no longer waits for an answer.")
     review.answer, review.answered_by, review.answered_at = answer.strip(), actor, timezone.now()
     review.save(update_fields=["answer", "answered_by", "answered_at"])
+    still_open = consensus.consensus_of(version).open_requests
+    to_status = Status.IN_REVIEW if not still_open else version.status
     _move(
-        version,
-        actor=actor,
-        action=Event.Action.ANSWERED,
-        to_status=Status.IN_REVIEW,
-        note=review.answer,
+        version, actor=actor, action=Event.Action.ANSWERED, to_status=to_status, note=review.answer
     )
-    if _approve_if_enough(version, actor):
+    transaction.on_commit(lambda: notifications.request_answered(review))
+    if to_status == Status.IN_REVIEW and _approve_if_enough(version, actor):
         transaction.on_commit(lambda: notifications.version_approved(version))
     return version
 
@@ -582,7 +576,8 @@ def publish(*, actor, version, effective_on=None, next_review_on=None):
         version,
         "This version is {status}: only an approved version can be published.",
     )
-    if not consensus.consensus_of(version).reached:
+    standing = consensus.consensus_of(version)
+    if not standing.reached:
         raise TransitionError("The approvals no longer match the text: submit it for review again.")
     now = timezone.now()
     today = timezone.localdate(now)
@@ -617,6 +612,7 @@ def publish(*, actor, version, effective_on=None, next_review_on=None):
         published_by=actor,
         effective_from=effective_from,
         next_review_on=next_review_on,
+        agreement=consensus.agreement_of(standing, policy.leads_of(pathway.network)),
     )
     if pathway.first_published_at is None:
         # The moment readers can first see it, which for a scheduled version is in the future.

@@ -18,6 +18,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
@@ -153,6 +154,13 @@ def _consultation_page(request, consultation, member, *, bound=None, link_form=N
     today = timezone.localdate()
     taking = consultations.taking_comments(consultation, today)
     intro, sections = sections_of(version)
+    show_text = member or taking
+    if not show_text:
+        # Once it has closed, someone outside the network sees their own comments and the
+        # responses under each heading, not the draft as it has changed since.
+        intro = ""
+        for section in sections:
+            section["html"] = format_html("<h2>{}</h2>", section["text"] or "Introduction")
     comments = consultation.comments.select_related("board", "responded_by")
     visible = comments if member else comments.filter(commenter=user)
     visible = _in_document_order(visible, sections)
@@ -186,6 +194,7 @@ def _consultation_page(request, consultation, member, *, bound=None, link_form=N
             "version": version,
             "pathway": version.pathway,
             "member": member,
+            "show_text": show_text,
             "taking_comments": taking,
             "not_yet_open": today < consultation.opens_on,
             "intro": intro,

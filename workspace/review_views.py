@@ -107,6 +107,9 @@ def answer(request, pk):
     """A lead's answers to the requests for changes open on a version, one form each."""
     version = _get_version(request.user, pk)
     policy.require_role(request.user, Action.ANSWER, version.pathway.network)
+    if request.method == "GET" and not policy.permits(request.user, Action.ANSWER, version):
+        messages.info(request, "No request for changes waits on this version for your answer.")
+        return redirect("workspace:version", pk=pk)
     posted = AnswerForm(request.POST) if request.method == "POST" else None
     if posted is not None and posted.is_valid():
         request_for_changes = get_object_or_404(version.reviews, pk=posted.cleaned_data["review"])
@@ -120,11 +123,10 @@ def answer(request, pk):
             messages.success(
                 request,
                 "Answered: the request no longer holds the version back. "
-                + (
-                    "Its text already has the approvals it needs: it is approved."
-                    if answered.status == Status.APPROVED
-                    else "It is back in review."
-                ),
+                + {
+                    Status.APPROVED: "Its text already has the approvals it needs: it is approved.",
+                    Status.IN_REVIEW: "It is back in review.",
+                }.get(answered.status, "Another request for changes still waits for an answer."),
             )
             return redirect("workspace:version", pk=pk)
         version = _get_version(request.user, pk)

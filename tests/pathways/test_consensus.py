@@ -899,3 +899,80 @@ class TestThePublicRecord:
         assert_inert(html)
         client.force_login(group_lead)
         assert_inert(client.get(reverse("workspace:version", args=[version.pk])).content.decode())
+
+
+class TestTheAnswerWhateverTheState:
+    @pytest.fixture
+    def requested(self, national_in_review, seat_holders):
+        return services.request_changes(
+            actor=seat_holders["woscan"], version=national_in_review, comment="Add the route."
+        )
+
+    def test_a_request_still_standing_after_an_unchanged_resubmission_can_be_answered(
+        self, requested, group_author, group_lead, seat_holders, mailoutbox,
+        django_capture_on_commit_callbacks,
+    ):  # fmt: skip
+        resubmitted = services.submit(actor=group_author, version=requested, change_type="major")
+        assert resubmitted.status == Status.IN_REVIEW  # the request still holds it back
+        assert policy.permits(group_lead, Action.ANSWER, resubmitted)
+        with django_capture_on_commit_callbacks(execute=True):
+            services.answer_request(
+                actor=group_lead, review=resubmitted.reviews.get(), answer="Routes are regional."
+            )
+        told = [m for m in mailoutbox if "was answered" in m.subject]
+        assert [m.to for m in told] == [[seat_holders["woscan"].email]]
+        assert "Routes are regional." in told[0].body
+
+    def test_with_two_requests_open_answering_one_leaves_the_other_to_answer(
+        self, national_in_review, group_lead, seat_holders
+    ):
+        services.request_changes(
+            actor=seat_holders["nca"], version=national_in_review, comment="Add PET-CT."
+        )
+        with connection.cursor() as cursor:  # a second request on the same text (as after a
+            cursor.execute(  # resubmission of it unchanged), written as the service would
+                "INSERT INTO pathways_review (version_id, reviewer_id, decision, comment, "
+                "interests, content_hash, created_at, answer) VALUES (%s, %s, 'request_changes', "
+                "'Add EBUS.', '', %s, now(), '')",
+                [national_in_review.pk, seat_holders["scan"].pk, national_in_review.content_hash],
+            )
+        first, second = national_in_review.reviews.order_by("pk")
+        version = services.answer_request(actor=group_lead, review=first, answer="Not routine.")
+        assert version.status == Status.CHANGES_REQUESTED
+        assert policy.permits(group_lead, Action.ANSWER, version)
+        version = services.answer_request(actor=group_lead, review=second, answer="Regional.")
+        assert version.status == Status.IN_REVIEW
+
+    def test_a_lead_who_edited_the_version_may_not_answer_a_request_on_it(
+        self, requested, group_lead
+    ):
+        Event.objects.create(
+            pathway=requested.pathway, version=requested, actor=group_lead, action="saved"
+        )
+        assert not policy.permits(group_lead, Action.ANSWER, requested)
+        with pytest.raises(PermissionDenied):
+            services.answer_request(
+                actor=group_lead, review=requested.reviews.get(), answer="Waved away."
+            )
+
+
+class TestTheRecordIsAsAgreed:
+    def test_a_later_rule_or_membership_does_not_change_how_a_published_version_was_agreed(
+        self, client, group_lead, national_published, seat_holders
+    ):
+        page = reverse("pathways:consensus", kwargs={"slug": "lung-cancer", "number": "1.0"})
+
+        def seats(html):
+            return html.split('class="nhsuk-table portal-consensus__seats"')[1].split("</table>")[0]
+
+        before = client.get(page).content.decode()
+        assert "Radiology" not in seats(before) and "Lorna Lead" in before
+        national_published.pathway.major_change_constituencies.add(constituency(RADIOLOGY))
+        constituency(PHARMACY).members.remove(seat_holders["pharmacy"])
+        NetworkRole.objects.filter(user=group_lead).delete()
+        after = client.get(page).content.decode()
+        assert "Still to approve" not in after and "Radiology" not in seats(after)
+        assert consensus.consensus_of(national_published).reached
+        assert "Lorna Lead" in after  # the lead when it was published
+        seat = {s.constituency.slug: s for s in consensus.consensus_of(national_published).seats}
+        assert [r.reviewer for r in seat[PHARMACY].approvals] == [seat_holders["pharmacy"]]

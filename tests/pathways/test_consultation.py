@@ -716,3 +716,30 @@ def test_open_and_respond_are_offered_exactly_when_the_services_allow_them(
                         disagreements.append((moment, person.username, version.title, action))
     assert disagreements == []
     assert allowed_somewhere == {Action.OPEN_CONSULTATION, Action.RESPOND_TO_COMMENTS}
+
+
+def test_once_closed_a_commenter_outside_the_network_sees_their_comments_not_the_draft(
+    client, closed_with_comments, draft, author, clinician
+):
+    services.save_draft(
+        actor=author, version=draft, title=draft.title, summary=draft.summary,
+        body=draft.body + "\nText written after the consultation closed.\n",
+        edit_count=PathwayVersion.objects.get(pk=draft.pk).edit_count,
+    )  # fmt: skip
+    client.force_login(clinician)
+    html = html_of(client.get(url("consultation", closed_with_comments.pk)))
+    assert "Comment from Morag." in html and "Referral" in html  # their comment, by heading
+    assert "written after the consultation closed" not in html
+    assert "Refer urgently." not in html  # nor the text as consulted on
+
+
+def test_a_long_registered_name_and_a_long_heading_are_kept_not_refused(consultation, draft):
+    long_name = make_user("long-name", first_name="A" * 150, last_name="B" * 150)
+    comment = comment_by(long_name, consultation, text="Fine.")
+    assert comment.name.startswith("A" * 150) and len(comment.name) == 200
+    heading = "Referral " + "and more " * 40
+    PathwayVersion.objects.filter(pk=draft.pk).update(
+        contents=[{"id": "long", "text": heading, "level": 2}]
+    )
+    kept = comment_by(long_name, Consultation.objects.get(pk=consultation.pk), section="long")
+    assert kept.section_heading == heading[:300]

@@ -559,7 +559,7 @@ PAGES = {
     "version": ("/pathways/ovarian-cancer/versions/1.0/", 2),  # revision, the version
     # Revision, the version (with its network, publisher and consultation), its network's
     # leads, the constituencies its rule names, the decisions, their reviewers' constituencies.
-    "how it was agreed": ("/pathways/ovarian-cancer/versions/1.0/consensus/", 6),
+    "how it was agreed": ("/pathways/ovarian-cancer/versions/1.0/consensus/", 5),
     "compare": ("/pathways/ovarian-cancer/compare/?from=1.0&to=1.1", 2),
     "search": ("/search/?q=staging", 4),
     # The typed search, the correction (the words near, then how many pathways hold them),
