@@ -304,6 +304,19 @@ def table_of(pathway):
     )
 
 
+def at_the_table(user, pathway):
+    """Whether `user` reviews `pathway`: a reviewer of its network, or a member of a
+    constituency its consensus rule names."""
+    return _active(user) and table_of(pathway).filter(pk=user.pk).exists()
+
+
+def sees_in_workspace(user, pathway):
+    """Whether `user` sees `pathway`, its versions and its consultation's comments in the
+    workspace: anyone with a role in its network (the programme team in every one), and everyone
+    at its table, who may have no role in a national group's network."""
+    return holds_role(user, PathwayAction.VIEW, pathway.network) or at_the_table(user, pathway)
+
+
 def reviewers_of(version):
     """The people who may review `version` now: who is asked to. Each candidate is asked the
     rule itself (`permits`), so the e-mail and the review queue cannot disagree."""

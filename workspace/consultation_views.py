@@ -5,8 +5,8 @@ authors respond to every comment.
 
 Views read and render; every change is a service of `pathways.consultations`. A consultation
 is fetched only through `_get_consultation`: while it takes comments anyone signed in may see
-it; otherwise only the pathway's network and the programme team (who may see the pathway in
-the workspace) and the people who commented on it. Others get 404.
+it; otherwise only those who see the pathway in the workspace (`policy.sees_in_workspace`: its
+network, the programme team, its table) and the people who commented on it. Others get 404.
 """
 
 from html.parser import HTMLParser
@@ -52,15 +52,15 @@ SECRET_PAGE_HEADERS = {
 
 
 def _get_consultation(user, pk):
-    """The consultation and whether `user` sees it as a member (of the network, or the
-    programme team), or 404 for someone who may not see it at all."""
+    """The consultation and whether `user` sees it as a member (`policy.sees_in_workspace`), or
+    404 for someone who may not see it at all."""
     consultation = get_object_or_404(
         Consultation.objects.select_related(
             "version__pathway__network", "version__pathway__cancer_type", "version__author"
         ),
         pk=pk,
     )
-    member = policy.holds_role(user, PathwayAction.VIEW, consultation.version.pathway.network)
+    member = policy.sees_in_workspace(user, consultation.version.pathway)
     if not (
         member
         or (user.is_active and consultations.taking_comments(consultation))

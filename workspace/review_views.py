@@ -15,7 +15,7 @@ from pathways import consensus, diff, policy, services
 from pathways.models import PathwayVersion, Review
 from pathways.policy import Action
 from workspace.forms import AnswerForm, ReclassifyForm, ReviewForm
-from workspace.views import _at_the_table, _attempt, _get_version, _version_context
+from workspace.views import _attempt, _get_version, _version_context
 
 Decision = Review.Decision
 Status = PathwayVersion.Status
@@ -60,7 +60,7 @@ DECIDED = {
 @login_required
 def review(request, pk):
     version = _get_version(request.user, pk)
-    if not _at_the_table(request.user, version.pathway):
+    if not policy.at_the_table(request.user, version.pathway):
         raise PermissionDenied(policy.ROLE_REFUSALS[Action.APPROVE])
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -31,23 +31,9 @@ Status = PathwayVersion.Status
 UNDER_REVIEW = [Status.IN_REVIEW, Status.CHANGES_REQUESTED, Status.APPROVED]
 
 
-def _at_the_table(user, pathway):
-    """Whether `user` reviews `pathway`: a reviewer of its network, or a member of a
-    constituency its consensus rule names (`policy.table_of`)."""
-    return policy.table_of(pathway).filter(pk=user.pk).exists()
-
-
-def _sees(user, pathway):
-    """Anyone with a role in the pathway's network sees it, and so does everyone at its table,
-    who may have no role in a national group's network."""
-    return policy.holds_role(user, PathwayAction.VIEW, pathway.network) or _at_the_table(
-        user, pathway
-    )
-
-
 def _get_pathway(user, slug):
     pathway = get_object_or_404(Pathway.objects.select_related("network", "cancer_type"), slug=slug)
-    if not _sees(user, pathway):
+    if not policy.sees_in_workspace(user, pathway):
         raise Http404
     return pathway
 
@@ -59,7 +45,7 @@ def _get_version(user, pk):
         ),
         pk=pk,
     )
-    if not _sees(user, version.pathway):
+    if not policy.sees_in_workspace(user, version.pathway):
         raise Http404
     return version
 
