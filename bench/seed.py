@@ -82,14 +82,15 @@ def seed(author):
                 pathway_id, major, minor, title, summary, body, body_html, body_text, contents,
                 content_hash,
                 change_type, change_note, status, edit_count, author_id, created_at, updated_at,
-                published_at, published_by_id, effective_from, next_review_on)
+                published_at, published_by_id, effective_from, next_review_on,
+                reclassification_reason)
             SELECT plan.pathway_id, 1 + v / 10, v %% 10, p.title,
                    'How the network manages adults with this cancer.',
                    %(body)s || added.text, %(html)s, %(text)s || added.text,
                    %(contents)s::jsonb, encode(sha256((p.id || ':' || v)::bytea), 'hex'),
                    'major', 'Revised.', 'published', 0, %(author)s, now(), now(),
                    now() - interval '1 day' * (plan.versions - v),
-                   %(author)s, now() - interval '1 day' * (plan.versions - v), current_date + 900
+                   %(author)s, now() - interval '1 day' * (plan.versions - v), current_date + 900, ''
             FROM plan JOIN pathways_pathway p ON p.id = plan.pathway_id,
                  generate_series(0, plan.versions - 1) AS v,
                  LATERAL (
@@ -136,12 +137,13 @@ def grow(author, to_pathways=20_000):
                 pathway_id, major, minor, title, summary, body, body_html, body_text, contents,
                 content_hash,
                 change_type, change_note, status, edit_count, author_id, created_at, updated_at,
-                published_at, published_by_id, effective_from, next_review_on)
+                published_at, published_by_id, effective_from, next_review_on,
+                reclassification_reason)
             SELECT id, 1, 0, title, 'How the network manages adults with this cancer.',
                    %(body)s, %(html)s, %(text)s, %(contents)s::jsonb,
                    encode(sha256(id::text::bytea), 'hex'),
                    'major', '', 'published', 0, %(author)s, now(), now(), now() - interval '1 year',
-                   %(author)s, now() - interval '1 year', current_date + 900
+                   %(author)s, now() - interval '1 year', current_date + 900, ''
             FROM new
             """,
             {
