@@ -29,7 +29,7 @@ RUN_ENV := DEBUG=1 SECRET_KEY=$${SECRET_KEY:-development-only-not-secret} \
 # Tests run with DEBUG off, as production does.
 TEST_ENV := DEBUG=0 SECRET_KEY=test-only-not-secret ALLOWED_HOSTS=localhost,127.0.0.1
 
-.PHONY: bench lint help install assets db-start db-stop db-destroy migrate collectstatic run test backup restore loadtest run-packages test-packages
+.PHONY: bench bench-wagtail lint help install assets db-start db-stop db-destroy migrate collectstatic run test backup restore loadtest run-packages test-packages
 
 # Debian packages each command needs, as package:probe (a command, or a path that must exist);
 # scripts/ensure-debian-packages installs the missing ones (with sudo when not root).
@@ -46,6 +46,7 @@ help:
 	@echo "make db-stop     stop the private PostgreSQL cluster"
 	@echo "make db-destroy  stop it and delete its data"
 	@echo "make bench       the benchmark at scale (not part of make test); writes bench/results/latest.md"
+	@echo "make bench-wagtail  the pathway page beside Wagtail serving it; writes bench/results/wagtail.md"
 	@echo "make lint        ruff: style and common mistakes"
 	@echo "make loadtest    public pages and the review flow against gunicorn on loopback"
 	@echo "make backup      dump the database to backups/ (or BACKUP=file)"
@@ -130,3 +131,9 @@ lint: install
 bench: run-packages install assets db-start collectstatic
 	@scripts/ensure-debian-packages wrk:wrk
 	$(BIN)/python -m bench.run
+
+# Not part of `make test` either: the same page served by a pinned Wagtail from PyPI, in its own
+# virtualenv in .bench-wagtail/ (kept between runs) and its own databases; a few minutes.
+bench-wagtail: run-packages install assets db-start collectstatic
+	@scripts/ensure-debian-packages wrk:wrk
+	$(BIN)/python -m bench.wagtail_compare
