@@ -284,6 +284,11 @@ def open_consultation(request, pk):
             f"{existing.opens_on:%d %B %Y} to {existing.closes_on:%d %B %Y}.",
         )
         return redirect("workspace:consultation", pk=existing.pk)
+    if request.method == "GET" and not policy.permits(
+        request.user, Action.OPEN_CONSULTATION, version
+    ):
+        messages.info(request, "Only a draft goes to national consultation.")
+        return redirect("workspace:version", pk=version.pk)
     return render(
         request,
         "workspace/consultation/open.html",

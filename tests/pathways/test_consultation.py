@@ -743,3 +743,9 @@ def test_a_long_registered_name_and_a_long_heading_are_kept_not_refused(consulta
     )
     kept = comment_by(long_name, Consultation.objects.get(pk=consultation.pk), section="long")
     assert kept.section_heading == heading[:300]
+
+
+def test_the_open_page_is_not_offered_for_a_version_in_review(client, in_review, lead):
+    client.force_login(lead)
+    response = client.get(url("open_consultation", in_review.pk))
+    assert response.status_code == 302 and response["Location"] == url("version", in_review.pk)
