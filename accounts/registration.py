@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts import security_log
+from accounts.links import absolute_url
 from accounts.models import REGISTRATION_LINK_DAYS, PendingRegistration, RegistrationAttempt
 from networks.models import Profile
 
@@ -72,11 +73,6 @@ def is_throttled(email, address):
     return recent.filter(email=email).count() >= REQUESTS_PER_EMAIL or bool(
         address and recent.filter(address=address).count() >= REQUESTS_PER_ADDRESS
     )
-
-
-def absolute_url(path):
-    """`path` on the portal's public address, for a link that works outside the portal."""
-    return settings.PORTAL_BASE_URL.rstrip("/") + path
 
 
 def _token_hash(token):

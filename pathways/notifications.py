@@ -9,19 +9,14 @@ public address, `settings.PORTAL_BASE_URL`.
 
 import logging
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
 
+from accounts.links import absolute_url
 from networks.models import NetworkRole
 from pathways import policy
 
 logger = logging.getLogger(__name__)
-
-
-def absolute_url(path):
-    """`path` on the portal's public address, for a link that works outside the portal."""
-    return settings.PORTAL_BASE_URL.rstrip("/") + path
 
 
 def _link(version):

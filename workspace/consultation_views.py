@@ -22,9 +22,9 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
+from accounts.links import absolute_url
 from pathways import consultations, policy
 from pathways.models import Consultation, ConsultationComment, ConsultationLink
-from pathways.notifications import absolute_url
 from pathways.policy import Action, PathwayAction
 from pathways.services import TransitionError
 from workspace.consultation_forms import (

@@ -11,9 +11,9 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.links import absolute_url
 from networks.models import NetworkRole
 from pathways.models import PathwayVersion, ReviewReminder
-from pathways.notifications import absolute_url
 
 
 class Command(BaseCommand):
