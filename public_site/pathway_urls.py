@@ -14,6 +14,8 @@ urlpatterns = [
     path("<slug:slug>/compare/", public_views.compare, name="compare"),
     path("<slug:slug>/feed/", feeds.PathwayFeed(), name="feed"),
     path("<slug:slug>/versions/", public_views.version_list, name="versions"),
+    path("<slug:slug>/as-at/", public_views.as_at_form, name="as_at_form"),
+    path("<slug:slug>/as-at/<str:day>/", public_views.as_at, name="as_at"),
     path("<slug:slug>/versions/<version:number>/", public_views.version_detail, name="version"),
     path(
         "<slug:slug>/versions/<version:number>/consensus/",

@@ -2,12 +2,14 @@
 and the pathway and version pages answer conditional requests before rendering."""
 
 import re
+from datetime import date, datetime, time, timedelta
 
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from pathways import diff, queries, spelling
 from pathways.models import Pathway, PathwayVersion, review_is_overdue
@@ -149,6 +151,60 @@ def version_detail(request, slug, number):
             breadcrumbs=_crumbs(version.pathway),
         )
         return render(request, "pathways/version_detail.html", context)
+
+    return caching.respond(request, render_page)
+
+
+def _parse_day(value):
+    try:
+        return date.fromisoformat(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+    except ValueError:
+        return None
+
+
+def as_at_form(request, slug):
+    """The versions list's "as at a date" form, sent as ?date=YYYY-MM-DD: to the permanent
+    address of that date's page."""
+    pathway = _get_public_pathway(slug)
+    day = _parse_day(request.GET.get("date", ""))
+    if day is None:
+        return bad_request(request, "Give the date as year, month and day, as in 2025-03-12.")
+    return redirect("pathways:as_at", slug=pathway.slug, day=day.isoformat())
+
+
+def as_at(request, slug, day):
+    """The version that was current at the end of `day` (scheduled versions and a withdrawal
+    counted, as `PathwayVersion.objects.current(at)` counts them), bannered as such."""
+    when = _parse_day(day)
+    if when is None:
+        return bad_request(request, "Give the date as year, month and day, as in 2025-03-12.")
+    if when > timezone.localdate():
+        return bad_request(
+            request, "That date is still to come: the current version is the latest."
+        )
+
+    def render_page():
+        pathway = _get_public_pathway(slug)
+        next_day = timezone.make_aware(datetime.combine(when + timedelta(days=1), time.min))
+        end_of_day = next_day - timedelta(
+            microseconds=1
+        )  # what takes effect at midnight is next day's
+        version = (
+            queries.with_current_and_successor(PathwayVersion.objects.current(end_of_day))
+            .filter(pathway=pathway)
+            .select_related("pathway__network", "pathway__cancer_type")
+            .defer("search_vector", "heading_vector", "body_text")
+            .first()
+        )
+        context = {"pathway": pathway, "day": when, "version": version}
+        if version is not None:
+            version.pathway = pathway
+            context.update(
+                is_current=version.current_number == version.number,
+                current_number=version.current_number,
+            )
+        context["breadcrumbs"] = _crumbs(pathway)
+        return render(request, "pathways/as_at.html", context)
 
     return caching.respond(request, render_page)
 

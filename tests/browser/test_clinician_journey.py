@@ -19,6 +19,8 @@ PAGE_TYPES = {
     "version history": "/pathways/ovarian-cancer/versions/",
     "superseded version": "/pathways/ovarian-cancer/versions/1.0/",
     "compare": "/pathways/ovarian-cancer/compare/?from=1.0&to=2.0",
+    "as at a date": "/pathways/ovarian-cancer/as-at/2024-01-15/",
+    "as at a date before it existed": "/pathways/ovarian-cancer/as-at/2022-01-15/",
     "search results": "/search/?q=staging",
     "search suggestion": "/search/?q=ovarain",
     "withdrawn pathway": "/pathways/lymphoma/",

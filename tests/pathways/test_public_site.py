@@ -561,6 +561,8 @@ PAGES = {
     # leads, the constituencies its rule names, the decisions, their reviewers' constituencies.
     "how it was agreed": ("/pathways/ovarian-cancer/versions/1.0/consensus/", 5),
     "compare": ("/pathways/ovarian-cancer/compare/?from=1.0&to=1.1", 2),
+    # Revision, the pathway, the version current at the end of that day.
+    "as at a date": ("/pathways/ovarian-cancer/as-at/2000-01-01/", 3),
     "search": ("/search/?q=staging", 4),
     # The typed search, the correction (the words near, then how many pathways hold them),
     # then the corrected search with its snippets.
