@@ -344,9 +344,18 @@ class PathwayVersion(models.Model):
             )
         return reverse("workspace:version", kwargs={"pk": self.pk})
 
+    # A reader proves which text they read by the first characters of its SHA-256
+    # (`content_hash`): 12 hex digits (48 bits) leave no collision at any scale the portal
+    # will meet, and are short enough to read aloud or type from a printout.
+    FINGERPRINT_LENGTH = 12
+
     @property
     def number(self):
         return None if self.major is None else f"{self.major}.{self.minor}"
+
+    @property
+    def fingerprint(self):
+        return self.content_hash[: self.FINGERPRINT_LENGTH]
 
     @property
     def number_label(self):

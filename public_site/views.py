@@ -314,3 +314,52 @@ def _search_url(request, text, *, exact=False):
     if exact:
         params["exact"] = "1"
     return f"{reverse('search')}?{params.urlencode()}"
+
+
+FINGERPRINT = re.compile(rf"^[0-9a-f]{{{PathwayVersion.FINGERPRINT_LENGTH}}}$")
+
+
+def verify_form(request):
+    """/verify/: a fingerprint typed in (?fingerprint=), sent on to its permanent address."""
+    typed = re.sub(r"[\s-]", "", request.GET.get("fingerprint", "")).lower()
+    if not typed:
+        return render(request, "pathways/verify.html", {"breadcrumbs": _crumbs()[:1]})
+    if not FINGERPRINT.match(typed):
+        return bad_request(
+            request,
+            f"A fingerprint is {PathwayVersion.FINGERPRINT_LENGTH} letters and digits (0 to 9, "
+            "a to f), as printed under Cite this version.",
+        )
+    return redirect("verify", fingerprint=typed)
+
+
+def verify(request, fingerprint):
+    """Which published version has this fingerprint, and whether it is current, superseded
+    (by which version, since when) or withdrawn. An unknown fingerprint reveals nothing."""
+    if not FINGERPRINT.match(fingerprint):
+        return bad_request(request, "That is not a fingerprint: check the characters.")
+
+    def render_page():
+        versions = list(
+            queries.with_current_and_successor(
+                PathwayVersion.objects.in_effect().filter(content_hash__startswith=fingerprint)
+            )
+            .select_related("pathway")
+            .only(
+                "pathway__slug", "pathway__title", "pathway__withdrawn_at",
+                "pathway__withdrawal_reason", "pathway__first_published_at",
+                "major", "minor", "title", "effective_from", "superseded_at", "content_hash",
+                "status",
+            )
+            .order_by("pathway__title", "major", "minor")
+        )  # fmt: skip
+        for version in versions:
+            version.is_current = version.current_number == version.number
+        return render(
+            request,
+            "pathways/verify.html",
+            {"fingerprint": fingerprint, "versions": versions, "breadcrumbs": _crumbs()[:1]},
+            status=200 if versions else 404,
+        )
+
+    return caching.respond(request, render_page)

@@ -17,6 +17,8 @@ admin.site.login_form = AdminSignInForm
 urlpatterns = [
     path("", public_views.home, name="home"),
     path("search/", public_views.search, name="search"),
+    path("verify/", public_views.verify_form, name="verify_form"),
+    path("verify/<str:fingerprint>/", public_views.verify, name="verify"),
     path("networks/", include("public_site.network_urls")),
     path("pathways/", include("public_site.pathway_urls")),
     path("feeds/", feeds.PublicationsFeed(), name="feed"),

@@ -22,3 +22,17 @@ for (const name of revealing) {
   };
   group.forEach((radio) => radio.addEventListener('change', sync));
 }
+
+// "Copy the citation": shown only where the clipboard can be written (hidden otherwise, so the
+// text stays there to select by hand).
+if (navigator.clipboard) {
+  for (const button of document.querySelectorAll('button[data-copies]')) {
+    const source = document.getElementById(button.dataset.copies);
+    if (!source) continue;
+    button.hidden = false;
+    button.addEventListener('click', async () => {
+      await navigator.clipboard.writeText(source.textContent.trim());
+      button.textContent = 'Citation copied';
+    });
+  }
+}

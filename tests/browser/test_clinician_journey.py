@@ -21,6 +21,8 @@ PAGE_TYPES = {
     "compare": "/pathways/ovarian-cancer/compare/?from=1.0&to=2.0",
     "as at a date": "/pathways/ovarian-cancer/as-at/2024-01-15/",
     "as at a date before it existed": "/pathways/ovarian-cancer/as-at/2022-01-15/",
+    "verify form": "/verify/",
+    "verify unknown": "/verify/000000000000/",
     "search results": "/search/?q=staging",
     "search suggestion": "/search/?q=ovarain",
     "withdrawn pathway": "/pathways/lymphoma/",
