@@ -102,7 +102,8 @@ def test_the_pathway_prints_as_a_clean_document(demo_content, live_url, page):
     assert page.locator("nav[aria-label='Pathway contents']").is_hidden()
     for fact in ["Version", "Published", "Next review due", "Owned by", "Permanent address"]:
         expect(page.locator("dt", has_text=fact)).to_be_visible()
-    expect(page.get_by_text(re.compile(r"/pathways/ovarian-cancer/versions/2\.0/"))).to_be_visible()
+    permanent = page.locator("dd", has_text=re.compile(r"/pathways/ovarian-cancer/versions/2\.0/"))
+    expect(permanent).to_be_visible()
 
 
 def test_a_superseded_version_prints_when_it_stopped_being_in_use(demo_content, live_url, page):
@@ -131,3 +132,18 @@ def test_the_search_button_keeps_its_word_on_one_line_beside_the_box(demo_conten
     box = page.get_by_label("Search pathways").bounding_box()
     assert box["width"] >= 150  # the box is not squeezed to nothing on a phone
     assert abs(button.bounding_box()["y"] - box["y"]) < 10  # side by side
+
+
+def test_a_printed_copy_says_when_it_was_printed_and_carries_a_qr_code_to_check_it(
+    demo_content, live_url, page
+):
+    page.goto(live_url + "/pathways/ovarian-cancer/versions/1.0/")
+    stamp = page.locator(".portal-print-footer")
+    expect(stamp).to_be_hidden()  # on screen, "Cite this version" says it
+    page.emulate_media(media="print")
+    expect(stamp).to_be_visible()
+    expect(stamp).to_contain_text(
+        re.compile(r"Printed \d{1,2} \w+ \d{4}\. This copy may be out of date")
+    )
+    expect(stamp.locator("svg")).to_be_visible()
+    expect(stamp).to_contain_text("/verify/")

@@ -72,3 +72,11 @@ def test_the_form_accepts_a_fingerprint_as_printed_and_refuses_what_is_not_one(
     assert client.get(reverse("verify_form"), {"fingerprint": "xyz"}).status_code == 400
     assert client.get("/verify/not-a-fingerprint/").status_code == 400
     assert client.get(reverse("verify_form")).status_code == 200
+
+
+def test_the_printed_stamp_points_its_qr_code_at_the_verify_address(client, two_versions, settings):
+    settings.PORTAL_BASE_URL = "https://pathways.example.scot"
+    html = client.get(reverse("pathways:version", args=["ovarian-cancer", "1.0"])).content.decode()
+    stamp = html.split('class="portal-print-only portal-print-footer"')[1].split("</div>")[0]
+    address = f"https://pathways.example.scot/verify/{two_versions[0].fingerprint}/"
+    assert "<svg" in stamp and address in stamp and "This copy may be out of date" in stamp
