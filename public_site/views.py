@@ -155,6 +155,9 @@ def version_detail(request, slug, number):
     return caching.respond(request, render_page)
 
 
+DATE_EXPECTED = "Give the date as year, month and day, as in 2025-03-12."
+
+
 def _parse_day(value):
     try:
         return date.fromisoformat(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
@@ -168,7 +171,7 @@ def as_at_form(request, slug):
     pathway = _get_public_pathway(slug)
     day = _parse_day(request.GET.get("date", ""))
     if day is None:
-        return bad_request(request, "Give the date as year, month and day, as in 2025-03-12.")
+        return bad_request(request, DATE_EXPECTED)
     return redirect("pathways:as_at", slug=pathway.slug, day=day.isoformat())
 
 
@@ -177,7 +180,7 @@ def as_at(request, slug, day):
     counted, as `PathwayVersion.objects.current(at)` counts them), bannered as such."""
     when = _parse_day(day)
     if when is None:
-        return bad_request(request, "Give the date as year, month and day, as in 2025-03-12.")
+        return bad_request(request, DATE_EXPECTED)
     if when > timezone.localdate():
         return bad_request(
             request, "That date is still to come: the current version is the latest."
@@ -185,10 +188,9 @@ def as_at(request, slug, day):
 
     def render_page():
         pathway = _get_public_pathway(slug)
+        # The last moment of the day: what takes effect at the next midnight is the next day's.
         next_day = timezone.make_aware(datetime.combine(when + timedelta(days=1), time.min))
-        end_of_day = next_day - timedelta(
-            microseconds=1
-        )  # what takes effect at midnight is next day's
+        end_of_day = next_day - timedelta(microseconds=1)
         version = (
             queries.with_current_and_successor(PathwayVersion.objects.current(end_of_day))
             .filter(pathway=pathway)
