@@ -51,8 +51,12 @@ def _is_the_portals_own(tag, attributes):
         return attributes.get("href", "").startswith("/static/")
     if tag == "form":
         return attributes.get("action", "").startswith("/") or "action" not in attributes
-    if tag == "svg":  # the NHS logo and the header's account icon
-        return attributes.get("class") in {"nhsuk-header__logo", "nhsuk-icon nhsuk-icon--user"}
+    if tag == "svg":  # the NHS logo, the header's account icon, a printed copy's QR code
+        return attributes.get("class") in {
+            "nhsuk-header__logo",
+            "nhsuk-icon nhsuk-icon--user",
+            "segno",
+        }
     return False
 
 
