@@ -6,12 +6,13 @@ triggers in migration 0002): a published version and an event can never be chang
 """
 
 import hashlib
+import json
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.search import SearchVector, SearchVectorField
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Length
 from django.urls import reverse
@@ -19,7 +20,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from networks.models import CancerType, Constituency, HealthBoard, Network
-from pathways import markdown
+from pathways import markdown, sections
 
 
 class PublishedVersionIsImmutable(Exception):
@@ -334,7 +335,10 @@ class PathwayVersion(models.Model):
         # The database trigger is the guarantee; this says so before the round trip.
         if self.pk and type(self).objects.filter(pk=self.pk, status=self.Status.PUBLISHED).exists():
             raise PublishedVersionIsImmutable(f"Version {self.number_label} is published.")
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if "unsaved_sections" in self.__dict__:
+                self._store_sections()
 
     def get_absolute_url(self):
         if self.status == self.Status.PUBLISHED:
@@ -382,18 +386,61 @@ class PathwayVersion(models.Model):
 
     def set_content(self, *, title, summary, body):
         """Set the text and everything derived from it: rendered HTML, plain text, contents,
-        hash."""
+        sections (continuing those of the version it was started from), hash. The sections
+        are stored when the version is saved."""
         self.title, self.summary, self.body = title.strip(), summary.strip(), body
-        self.body_html, self.contents = markdown.render(body)
+        html, contents = markdown.render(body)
+        earlier = list(self.based_on.sections.all()) if self.based_on_id else []
+        if self.pk:  # and the sections this draft added, so their anchors hold while drafting
+            inherited = {section.anchor for section in earlier}
+            earlier += [s for s in self.sections.all() if s.anchor not in inherited]
+        self.body_html, self.contents, self.unsaved_sections = sections.sectioned(
+            html, contents, earlier
+        )
         self.body_text = markdown.plain_text(self.body_html)
-        self.content_hash = content_hash(self.title, self.summary, self.body)
+        self.rehash()
+
+    def rehash(self):
+        """Set the content hash from the text and, once saved, its references and regimens."""
+        records = []
+        if self.pk:
+            records = [
+                [reference.as_record() for reference in self.references.all()],
+                [
+                    regimen.as_record()
+                    for regimen in self.regimens.select_related("advice").order_by("id")
+                ],
+            ]
+        self.content_hash = content_hash(self.title, self.summary, self.body, records)
+
+    def _store_sections(self):
+        parts = self.__dict__.pop("unsaved_sections")
+        with transaction.atomic():
+            self.sections.all().delete()
+            Section.objects.bulk_create(
+                Section(
+                    version=self,
+                    position=position,
+                    anchor=part.anchor,
+                    heading=part.heading,
+                    heading_html=part.heading_html,
+                    html=part.html,
+                    text=part.text,
+                    digest=part.digest,
+                    changed_in_id=part.changed_in or self.pk,
+                )
+                for position, part in enumerate(parts)
+            )
 
 
-def content_hash(title, summary, body):
+def content_hash(title, summary, body, records=()):
     digest = hashlib.sha256()
     for part in (title, summary, body):
         digest.update(part.encode())
         digest.update(b"\x00")  # separator: ("ab", "c") and ("a", "bc") must differ
+    # References and regimens, when there are any (a version without them hashes as before).
+    if any(records):
+        digest.update(json.dumps(records, sort_keys=True).encode())
     return digest.hexdigest()
 
 
@@ -701,3 +748,7 @@ class ConsultationNotice(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} notice for {self.consultation} on {self.sent_on}"
+
+
+# The structured parts of a version, in their own module (registered with the app from here).
+from pathways.content_models import Reference, Regimen, Section  # noqa: E402, F401

@@ -16,7 +16,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from networks.models import CancerType, Network
-from pathways.models import Pathway, PathwayVersion
+from pathways.models import Pathway, PathwayVersion, Regimen
 
 SEARCH_CONFIG = "english"
 # Private-use characters mark the matches in a snippet, so the snippet can be escaped whole
@@ -170,3 +170,35 @@ def cancer_types_with_pathway_counts():
 def _count_of_live(relation):
     """Pathways that readers can follow: `Pathway.objects.in_use()`, counted per row."""
     return Count(relation, filter=Q(**{f"{relation}__in": Pathway.objects.in_use().values("pk")}))
+
+
+def medicines_in_use():
+    """Each medicine a current version's regimens name, with the number of pathways naming it,
+    alphabetically: [(name, count)]. One query (regimens are tens, not thousands)."""
+    pathways_by_medicine = {}
+    rows = Regimen.objects.filter(version__in=PathwayVersion.objects.current()).values_list(
+        "medicines", "version__pathway_id"
+    )
+    for medicines, pathway_id in rows:
+        for medicine in medicines:
+            pathways_by_medicine.setdefault(medicine, set()).add(pathway_id)
+    return [(name, len(ids)) for name, ids in sorted(pathways_by_medicine.items())]
+
+
+def uses_of(medicine):
+    """The current versions whose regimens name `medicine`, by pathway title, each with those
+    regimens (and their advice) as `regimens_naming`. Two queries."""
+    regimens = (
+        Regimen.objects.filter(
+            medicines__contains=[medicine], version__in=PathwayVersion.objects.current()
+        )
+        .select_related("advice")
+        .order_by("id")
+    )
+    by_version = {}
+    for regimen in regimens:
+        by_version.setdefault(regimen.version_id, []).append(regimen)
+    versions = list(current_versions().filter(pk__in=by_version).order_by("pathway__title"))
+    for version in versions:
+        version.regimens_naming = by_version[version.pk]
+    return versions

@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts import security_log
-from pathways import consensus, notifications, policy
+from pathways import consensus, content_models, notifications, policy
 from pathways.models import (
     Consultation,
     Event,
@@ -280,6 +280,10 @@ def start_new_version(*, actor, pathway):
     else:
         version.set_content(title=pathway.title, summary="", body="")
     _save(version, actor)
+    if base:
+        content_models.carry_forward(base, version)
+        version.rehash()
+        _save(version, actor)
     _record(
         pathway=pathway,
         version=version,
@@ -310,6 +314,10 @@ def save_draft(*, actor, version, title, summary, body, edit_count):
         )
     previous_hash = version.content_hash
     version.set_content(title=title, summary=summary, body=body)
+    version.detached_references = content_models.detach_missing_sections(
+        version, {part.anchor for part in version.unsaved_sections}
+    )
+    version.rehash()
     if version.content_hash != previous_hash:
         # Any edit voids decisions made on the earlier text.
         version.reviews.filter(voided_at__isnull=True).update(voided_at=timezone.now())

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from pathways import diff, queries, spelling
 from pathways.models import Pathway, PathwayVersion, review_is_overdue
+from pathways.structure import structure_of
 from public_site import caching
 from public_site.forms import PathwayFilterForm, SearchForm
 
@@ -103,6 +104,7 @@ def pathway_detail(request, slug):
             .first()
         )
         context = {"pathway": current.pathway, "version": current, "previous": previous}
+        context["structure"] = structure_of(current)
         overdue = review_is_overdue(current.next_review_on)
         context.update(is_current=True, overdue=overdue, breadcrumbs=_crumbs())
         return render(request, "pathways/pathway_detail.html", context)
@@ -145,6 +147,7 @@ def version_detail(request, slug, number):
         )
         is_current = version.current_number == version.number
         context = {"pathway": version.pathway, "version": version, "is_current": is_current}
+        context["structure"] = structure_of(version)
         context.update(
             current_number=version.current_number,
             overdue=is_current and review_is_overdue(version.next_review_on),
@@ -204,6 +207,7 @@ def as_at(request, slug, day):
             context.update(
                 is_current=version.current_number == version.number,
                 current_number=version.current_number,
+                structure=structure_of(version),
             )
         context["breadcrumbs"] = _crumbs(pathway)
         return render(request, "pathways/as_at.html", context)

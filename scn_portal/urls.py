@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from accounts.forms import AdminSignInForm, SignInForm
-from public_site import feeds
+from public_site import feeds, medicine_views
 from public_site import views as public_views
 from public_site.sitemaps import SITEMAPS
 
@@ -19,6 +19,8 @@ urlpatterns = [
     path("search/", public_views.search, name="search"),
     path("verify/", public_views.verify_form, name="verify_form"),
     path("verify/<str:fingerprint>/", public_views.verify, name="verify"),
+    path("medicines/", medicine_views.medicine_list, name="medicines"),
+    path("medicines/<str:name>/", medicine_views.medicine_detail, name="medicine"),
     path("networks/", include("public_site.network_urls")),
     path("pathways/", include("public_site.pathway_urls")),
     path("feeds/", feeds.PublicationsFeed(), name="feed"),

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from workspace import consultation_views as consultation
-from workspace import oversight, review_views, views
+from workspace import content_views, oversight, review_views, views
 
 app_name = "workspace"
 
@@ -17,6 +17,11 @@ urlpatterns = [
     path("pathways/<slug:slug>/withdraw/", views.withdraw, name="withdraw"),
     path("versions/<int:pk>/", views.version, name="version"),
     path("versions/<int:pk>/edit/", views.edit, name="edit"),
+    path("versions/<int:pk>/references/", content_views.content, name="content"),
+    path("versions/<int:pk>/references/add/", content_views.cite, name="cite"),
+    path("versions/<int:pk>/references/remove/", content_views.uncite, name="uncite"),
+    path("versions/<int:pk>/regimens/add/", content_views.add_regimen, name="add_regimen"),
+    path("versions/<int:pk>/regimens/remove/", content_views.remove_regimen, name="remove_regimen"),
     path("versions/<int:pk>/submit/", views.submit, name="submit"),
     path("versions/<int:pk>/recall/", views.recall, name="recall"),
     path("versions/<int:pk>/discard/", views.discard, name="discard"),

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from pathways import consensus, policy, services
 from pathways.models import Event, Pathway, PathwayVersion
 from pathways.policy import Action, PathwayAction
+from pathways.structure import structure_of
 from workspace.forms import (
     CreatePathwayForm,
     DraftForm,
@@ -212,6 +213,7 @@ def _version_context(request, version, **extra):
         "events": events,
         "reviews": reviews,
         "actions": policy.permitted_actions(request.user, version),
+        "structure": structure_of(version),
         "breadcrumbs": _breadcrumbs(_pathway_crumb(version.pathway)),
         **extra,
     }
@@ -239,13 +241,15 @@ def edit(request, pk):
         form = DraftForm(request.POST)
         if form.is_valid():
             if "preview" in request.POST:
-                preview = PathwayVersion(pathway=version.pathway)
+                preview = PathwayVersion(pathway=version.pathway, based_on=version.based_on)
                 preview.set_content(
                     **{k: form.cleaned_data[k] for k in ("title", "summary", "body")}
                 )
             else:
                 try:
-                    services.save_draft(actor=request.user, version=version, **form.cleaned_data)
+                    saved = services.save_draft(
+                        actor=request.user, version=version, **form.cleaned_data
+                    )
                 except services.StaleEdit as stale:
                     # Their text stays in the form, now based on the latest save, and the
                     # saved text is shown beside it to compare before saving again.
@@ -264,6 +268,12 @@ def edit(request, pk):
                     messages.error(request, str(refusal))
                     return redirect("workspace:version", pk=pk)
                 messages.success(request, "Draft saved.")
+                for label in saved.detached_references:
+                    messages.warning(
+                        request,
+                        f"{label} informed a section no longer in the text: choose its "
+                        "sections again under References and regimens.",
+                    )
                 return redirect("workspace:edit", pk=pk)
     else:
         if not version.is_editable:

@@ -554,9 +554,12 @@ PAGES = {
     "home": ("/", 3),
     "list": ("/pathways/", 4),
     "list filtered": ("/pathways/?network=woscan&cancer=ovarian&sort=newest", 6),
-    "pathway": ("/pathways/ovarian-cancer/", 3),  # revision, current version, the one before
+    # Revision, current version, the one before, its sections (with the version each last
+    # changed in), the references of those changes, its regimens with their advice.
+    "pathway": ("/pathways/ovarian-cancer/", 6),
     "versions": ("/pathways/ovarian-cancer/versions/", 4),
-    "version": ("/pathways/ovarian-cancer/versions/1.0/", 2),  # revision, the version
+    # Revision, the version, its sections, references and regimens.
+    "version": ("/pathways/ovarian-cancer/versions/1.0/", 5),
     # Revision, the version (with its network, publisher and consultation), its network's
     # leads, the constituencies its rule names, the decisions, their reviewers' constituencies.
     "how it was agreed": ("/pathways/ovarian-cancer/versions/1.0/consensus/", 5),
@@ -572,6 +575,7 @@ PAGES = {
     "search as typed": ("/search/?q=ovarain&exact=1", 3),
     "feed": ("/feeds/", 2),
     "networks": ("/networks/", 3),
+    "medicines": ("/medicines/", 2),  # revision, the current versions' regimens
 }
 
 

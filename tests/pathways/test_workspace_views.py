@@ -274,9 +274,10 @@ def test_the_review_page_costs_the_same_queries_however_many_versions_came_befor
     version = write(author, version, body=BODY + "\n| Step | Standard |\n|---|---|\n| A | B |\n")
     services.submit(actor=author, version=version, change_type="minor")
     client.force_login(reviewer)
-    # As before the diff showed the rendered text, and two for where it stands (its rule and
-    # the decisions on its text: pathways.consensus).
-    with django_assert_num_queries(10):
+    # As before the diff showed the rendered text, two for where it stands (its rule and
+    # the decisions on its text: pathways.consensus) and three for its sections, references
+    # and regimens (pathways.structure).
+    with django_assert_num_queries(13):
         assert client.get(url("review", version.pk)).status_code == 200
 
 
