@@ -21,5 +21,8 @@ def verify_address(version):
 def verify_qr(version):
     """The QR code of `version`'s verify address, as inline SVG made here from our own URL."""
     code = segno.make(verify_address(version), error="m")
-    svg = code.svg_inline(scale=2, border=2, title=f"QR code: check version {version.number}")
+    # One unit a module, a viewBox and no width or height: print.css gives it its printed size
+    # (20 mm). With scale=2 segno scales the path by a transform, which Chromium's PDF output
+    # dropped: the code came out at half its size in the corner of its box.
+    svg = code.svg_inline(border=2, omitsize=True, title=f"QR code: check version {version.number}")
     return mark_safe(svg)  # segno's SVG of a URL we built: no outside text in it
