@@ -185,6 +185,24 @@ def medicines_in_use():
     return [(name, len(ids)) for name, ids in sorted(pathways_by_medicine.items())]
 
 
+MEDICINE_NAME = re.compile(r"^[a-z][a-z -]{1,59}$")
+
+
+def naming(medicine):
+    """The current versions whose regimens name `medicine` (as a reader typed it), by title:
+    what search shows beside its results. One query; none for text that is no medicine name."""
+    medicine = " ".join(medicine.split()).lower()
+    if not MEDICINE_NAME.match(medicine):
+        return medicine, []
+    versions = (
+        current_versions()
+        .filter(regimens__medicines__contains=[medicine])
+        .distinct()
+        .order_by("title")
+    )
+    return medicine, list(versions)
+
+
 def uses_of(medicine):
     """The current versions whose regimens name `medicine`, by pathway title, each with those
     regimens (and their advice) as `regimens_naming`. Two queries."""

@@ -290,6 +290,7 @@ def search(request):
             suggested = correction
     for result in results:
         result.snippet_html = queries.highlighted(result.snippet)
+    medicine, naming = queries.naming(corrected or text) if text and page == 1 else ("", [])
     return render(
         request,
         "pathways/search.html",
@@ -301,6 +302,8 @@ def search(request):
             "as_typed_url": _search_url(request, text, exact=True),
             "suggested": suggested,
             "suggested_url": _search_url(request, suggested or ""),
+            "medicine": medicine,
+            "naming": naming,
             "results": results,
             "first": first + 1,
             "last": first + len(results),

@@ -64,9 +64,13 @@ def publish_change(
     change_type="major",
     note="Changed the staging advice.",
     effective_on=None,
+    draft=None,
 ):
-    """Take a published pathway through a whole new version; returns the published version."""
-    version = services.start_new_version(actor=author, pathway=version_source.pathway)
+    """Take a published pathway through a whole new version (or the `draft` already started
+    from it); returns the published version."""
+    if draft:
+        draft.refresh_from_db()
+    version = draft or services.start_new_version(actor=author, pathway=version_source.pathway)
     version = write(author, version, body=body)
     version = services.submit(
         actor=author, version=version, change_type=change_type, change_note=note

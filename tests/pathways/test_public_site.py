@@ -566,13 +566,14 @@ PAGES = {
     "compare": ("/pathways/ovarian-cancer/compare/?from=1.0&to=1.1", 2),
     # Revision, the pathway, the version current at the end of that day.
     "as at a date": ("/pathways/ovarian-cancer/as-at/2000-01-01/", 3),
-    "search": ("/search/?q=staging", 4),
+    "search": ("/search/?q=staging", 5),
     # The typed search, the correction (the words near, then how many pathways hold them),
-    # then the corrected search with its snippets.
-    "search misspelt": ("/search/?q=ovarain", 7),
-    "search misspelt, nothing near": ("/search/?q=qqxqz", 4),
-    "search found, correction offered": ("/search/?q=ovarian+or+stagng", 7),
-    "search as typed": ("/search/?q=ovarain&exact=1", 3),
+    # then the corrected search with its snippets. Each search's first page also asks which
+    # current pathways' regimens name the words as a medicine (one query).
+    "search misspelt": ("/search/?q=ovarain", 8),
+    "search misspelt, nothing near": ("/search/?q=qqxqz", 5),
+    "search found, correction offered": ("/search/?q=ovarian+or+stagng", 8),
+    "search as typed": ("/search/?q=ovarain&exact=1", 4),
     "feed": ("/feeds/", 2),
     "networks": ("/networks/", 3),
     "medicines": ("/medicines/", 2),  # revision, the current versions' regimens

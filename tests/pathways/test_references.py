@@ -229,3 +229,41 @@ def test_a_medicine_finds_the_current_pathways_naming_it(client, published, auth
     assert "Ovarian cancer" in html and "Carboplatin and paclitaxel" in html
     html = client.get(reverse("medicines")).content.decode()
     assert 'href="/medicines/carboplatin/"' in html and 'href="/medicines/paclitaxel/"' in html
+
+
+def _publish_with_regimen(team, woscan, title, medicines):
+    first = publish_pathway(team, woscan, title, body=BODY)
+    draft = services.start_new_version(actor=team["author"], pathway=first.pathway)
+    content_services.add_regimen(
+        actor=team["author"],
+        version=draft,
+        name=" and ".join(medicines).capitalize(),
+        medicines=medicines,
+        intent="palliative",
+        setting="First line",
+    )
+    return publish_change(first, body=BODY + "\nSACT.\n", **team, draft=draft)
+
+
+def test_searching_a_medicines_name_shows_the_pathways_whose_regimens_name_it(client, team, woscan):
+    _publish_with_regimen(team, woscan, "Lung cancer", ["pembrolizumab"])
+    _publish_with_regimen(team, woscan, "Melanoma", ["pembrolizumab", "ipilimumab"])
+    html = client.get(reverse("search"), {"q": " Pembrolizumab "}).content.decode()
+    assert "Pembrolizumab in SACT regimens" in html
+    assert "Named in the regimens of 2 current pathways" in html
+    assert 'href="/medicines/pembrolizumab/"' in html
+    html = client.get(reverse("search"), {"q": "staging"}).content.decode()
+    assert "in SACT regimens" not in html
+
+
+def test_a_medicines_page_costs_the_same_queries_however_many_pathways_name_it(
+    client, team, woscan, django_assert_num_queries
+):
+    _publish_with_regimen(team, woscan, "Lung cancer", ["pembrolizumab"])
+    with django_assert_num_queries(3):  # revision, the regimens, their versions
+        assert client.get(reverse("medicine", args=["pembrolizumab"])).status_code == 200
+    for title in ("Melanoma", "Cervical cancer", "Head and neck cancer"):
+        _publish_with_regimen(team, woscan, title, ["pembrolizumab", "cisplatin"])
+    with django_assert_num_queries(3):
+        html = client.get(reverse("medicine", args=["pembrolizumab"])).content.decode()
+    assert html.count("<table") == 4
