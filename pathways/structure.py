@@ -18,6 +18,21 @@ class PageSection:
     # Why: the references of that change attached to this section.
     references: list = field(default_factory=list)
     regimens: list = field(default_factory=list)
+    # Whether its text is the first version's, unchanged: its references are then its basis.
+    original: bool = False
+
+    @property
+    def note(self):
+        """What the reader is told under the heading: "Updated in version 1.1, 12 March 2025,
+        following SMC2689." A first version's text is not an update: it is "based on" them."""
+        labels = ", ".join(reference.label for reference in self.references)
+        if not labels:
+            return f"{self.history}." if self.history else ""
+        if not self.history:
+            return f"Based on {labels}."
+        if self.original:
+            return f"{self.history}; based on {labels}."
+        return f"{self.history}, following {labels}."
 
 
 @dataclass
@@ -94,6 +109,7 @@ def structure_of(version):
             PageSection(
                 section=section,
                 history=history_of(section, version),
+                original=section.changed_in.number == "1.0",
                 references=[
                     reference
                     for reference in cited

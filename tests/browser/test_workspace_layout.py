@@ -40,12 +40,14 @@ def workspace_pages(person):
         "pathway": "/workspace/pathways/ovarian-cancer/",
         "published version": f"/workspace/versions/{ovarian.pk}/",
         "version in review": f"/workspace/versions/{cervical.pk}/",
+        "references of a version in review": f"/workspace/versions/{cervical.pk}/references/",
         "change password": "/accounts/password_change/",
     }
     if person == "author":
         pages |= {
             "create pathway": "/workspace/pathways/new/",
             "editor": f"/workspace/versions/{lung.pk}/edit/",
+            "references and regimens": f"/workspace/versions/{lung.pk}/references/",
             "submit for review": f"/workspace/versions/{lung.pk}/submit/",
         }
     if person == "reviewer2":

@@ -10,6 +10,7 @@ from django.urls import reverse
 from pathways import content_services, markdown, sections, services
 from pathways.demo import as_of, at
 from pathways.models import Section
+from pathways.structure import PageSection
 from tests.lifecycle import publish_pathway, write
 
 pytestmark = pytest.mark.django_db
@@ -218,3 +219,21 @@ def test_the_version_page_costs_the_same_queries_however_many_sections_and_versi
         return len(queries)
 
     assert cost("1.0") == cost("2.0")
+
+
+def test_a_first_versions_references_are_its_basis_and_a_later_ones_its_reason():
+    class Ref:
+        def __init__(self, label):
+            self.label = label
+
+    refs = [Ref("SIGN 912"), Ref("SMC2689")]
+    assert PageSection(None, "", refs).note == "Based on SIGN 912, SMC2689."
+    assert (
+        PageSection(None, "Unchanged since version 1.0, 1 May 2024", refs[:1], original=True).note
+        == "Unchanged since version 1.0, 1 May 2024; based on SIGN 912."
+    )
+    assert (
+        PageSection(None, "Updated in version 1.1, 2 May 2025", refs[1:]).note
+        == "Updated in version 1.1, 2 May 2025, following SMC2689."
+    )
+    assert PageSection(None, "", []).note == ""
