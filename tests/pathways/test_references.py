@@ -267,3 +267,17 @@ def test_a_medicines_page_costs_the_same_queries_however_many_pathways_name_it(
     with django_assert_num_queries(3):
         html = client.get(reverse("medicine", args=["pembrolizumab"])).content.decode()
     assert html.count("<table") == 4
+
+
+def test_a_reference_added_after_decisions_sets_them_aside_like_an_edit(
+    in_review, author, reviewer, second_reviewer
+):
+    services.approve(actor=reviewer, version=in_review)
+    version = services.request_changes(
+        actor=second_reviewer, version=in_review, comment="Cite the SMC advice."
+    )
+    assert version.status == "changes_requested"
+    cite(version, author)
+    version.refresh_from_db()
+    assert version.status == "draft"
+    assert not version.reviews.filter(voided_at__isnull=True).exists()
