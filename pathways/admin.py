@@ -8,7 +8,15 @@ from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
 from pathways import services
-from pathways.models import Event, Pathway, PathwayVersion, Review, ReviewReminder
+from pathways.models import (
+    Event,
+    Pathway,
+    PathwayVersion,
+    Reference,
+    Regimen,
+    Review,
+    ReviewReminder,
+)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -103,6 +111,18 @@ class ReviewInline(ReadOnlyInline):
     readonly_fields = fields
 
 
+class ReferenceInline(ReadOnlyInline):
+    model = Reference
+    fields = ["kind", "identifier", "title", "medicine", "decision", "issued_on", "sections"]
+    readonly_fields = fields
+
+
+class RegimenInline(ReadOnlyInline):
+    model = Regimen
+    fields = ["name", "medicines", "intent", "setting", "advice", "section"]
+    readonly_fields = fields
+
+
 @admin.register(PathwayVersion)
 class PathwayVersionAdmin(SimpleHistoryAdmin, ReadOnlyAdmin):
     list_display = [
@@ -119,7 +139,7 @@ class PathwayVersionAdmin(SimpleHistoryAdmin, ReadOnlyAdmin):
     ordering = ["pathway__title", "-major", "-minor"]
     date_hierarchy = "effective_from"
     exclude = ["body_html", "body_text", "contents"]
-    inlines = [ReviewInline, EventInline]
+    inlines = [ReferenceInline, RegimenInline, ReviewInline, EventInline]
     actions = ["publish_now", "discard"]
 
     def _run(self, request, queryset, action, done):
