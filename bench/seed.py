@@ -13,7 +13,7 @@ import json
 from django.db import connection
 
 from networks.models import CancerType, Network
-from pathways import markdown
+from pathways import markdown, sections
 from pathways.demo import DETAILS, SUPPORT
 
 PATHWAYS = 2_000
@@ -37,6 +37,7 @@ def body_text():
 def seed(author):
     body = body_text()
     html, contents = markdown.render(body)
+    html, contents, parts = sections.sectioned(html, contents)
     text = markdown.plain_text(html)
     cancer = CancerType.objects.order_by("pk").first()
     networks = [
@@ -111,6 +112,43 @@ def seed(author):
                 "rare": RARE_WORD,
                 "author": author.pk,
             },
+        )
+        # Each version's sections, as the portal stores them when a version is written. The
+        # versions are inserted published, so the guard that freezes a published version's
+        # sections (migration 0017) stands aside while they are added, as in that migration.
+        cursor.execute(
+            "ALTER TABLE pathways_section DISABLE TRIGGER pathways_section_published_guard"
+        )
+        cursor.execute(
+            """
+            INSERT INTO pathways_section (version_id, position, anchor, heading, heading_html,
+                                          html, text, digest, changed_in_id)
+            SELECT v.id, part.position, part.anchor, part.heading, part.heading_html,
+                   part.html, part.text, part.digest, v.id
+            FROM pathways_pathwayversion v,
+                 jsonb_to_recordset(%(parts)s::jsonb) AS part(
+                     position int, anchor text, heading text, heading_html text, html text,
+                     text text, digest text)
+            """,
+            {
+                "parts": _json(
+                    [
+                        {
+                            "position": position,
+                            **{
+                                name: getattr(part, name)
+                                for name in ("anchor", "heading", "heading_html", "html")
+                            },
+                            "text": part.text,
+                            "digest": part.digest,
+                        }
+                        for position, part in enumerate(parts)
+                    ]
+                )
+            },
+        )
+        cursor.execute(
+            "ALTER TABLE pathways_section ENABLE TRIGGER pathways_section_published_guard"
         )
     _settle()
 

@@ -34,6 +34,7 @@ SECTIONS = [
     ("Supportive care", "support"),
 ]
 
+
 def _body(cancer, extra=""):
     details = DETAILS[cancer]
     parts = []

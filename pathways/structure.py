@@ -45,9 +45,9 @@ class Structure:
     # The contents list, its section entries pointing at the sections' anchors.
     contents: list
 
-    @property
-    def regimen_count(self):
-        return len(self.regimens) + sum(len(part.regimens) for part in self.sections)
+    def __bool__(self):
+        # A version stored without sections (none in the text) shows its text whole.
+        return bool(self.sections)
 
 
 def _day(moment):
