@@ -40,11 +40,16 @@ INSTALLED_APPS = [
     "scn_portal.apps.PortalStaticFilesConfig",
     "csp",
     "simple_history",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "accounts",
     "networks",
     "pathways",
     "public_site",
     "workspace",
+    "api",
+    "subscriptions",
 ]
 
 MIDDLEWARE = [
@@ -205,6 +210,10 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF],
         "font-src": [SELF],
         "connect-src": [SELF],
+        # The service worker that keeps opened pathways for offline reading, and the manifest
+        # that makes the portal installable: both from the portal itself.
+        "worker-src": [SELF],
+        "manifest-src": [SELF],
         "form-action": [SELF],
         "base-uri": [NONE],
         "object-src": [NONE],

@@ -30,6 +30,8 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
+    path("api/", include("api.urls")),
+    path("subscriptions/", include("subscriptions.urls")),
     path("workspace/", include("workspace.urls")),
     path(
         "accounts/login/",

@@ -18,7 +18,18 @@ MAY_IMPORT = {
     "pathways": {"accounts", "networks"},
     "public_site": {"accounts", "networks", "pathways"},
     "workspace": {"accounts", "networks", "pathways"},
-    "scn_portal": {"accounts", "networks", "pathways", "public_site", "workspace"},
+    # The open API, and e-mail subscriptions: beside the two sites, on the pathways core.
+    "api": {"networks", "pathways"},
+    "subscriptions": {"accounts", "networks", "pathways"},
+    "scn_portal": {
+        "accounts",
+        "networks",
+        "pathways",
+        "public_site",
+        "workspace",
+        "api",
+        "subscriptions",
+    },
 }
 OURS = set(MAY_IMPORT) | {"scripts", "bench", "tests"}
 
