@@ -18,20 +18,12 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connection
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
 
+from pathways.revision import public_revision
 from public_site import cache_policy
-
-
-def public_revision():
-    """The public content revision: one indexed read of a one-row table."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT number FROM pathways_publicrevision")
-        row = cursor.fetchone()
-    return row[0] if row else 0
 
 
 def make_etag(request, *parts):

@@ -221,6 +221,34 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# --- Open API (api/) -------------------------------------------------------------------------
+# Anonymous and read-only: no API accounts, no sessions (so no CSRF), JSON only.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ApiRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+# Requests per address to /api/, e.g. "120/minute"; counted per process (the default cache).
+API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", default="120/minute")
+SPECTACULAR_SETTINGS = {
+    "TITLE": "SCN Pathways open API",
+    "DESCRIPTION": (
+        "Read-only access to the national clinical management pathways published by the "
+        "Scottish Cancer Network: networks, pathways and every published version, with its "
+        "sections, references, regimens and fingerprint. Version 1 is stable: fields may be "
+        "added, none removed or changed in meaning."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from our own static files (drf-spectacular-sidecar): no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
 # --- Email ----------------------------------------------------------------------------------
 # Console by default; SMTP as soon as EMAIL_HOST is set.
 EMAIL_HOST = env_str("EMAIL_HOST", default="")
