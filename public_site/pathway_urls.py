@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from public_site import consensus_views, feeds
+from public_site import consensus_views, feeds, fhir_views
 from public_site import views as public_views
 from public_site.converters import VersionNumberConverter
 
@@ -17,6 +17,7 @@ urlpatterns = [
     path("<slug:slug>/as-at/", public_views.as_at_form, name="as_at_form"),
     path("<slug:slug>/as-at/<str:day>/", public_views.as_at, name="as_at"),
     path("<slug:slug>/versions/<version:number>/", public_views.version_detail, name="version"),
+    path("<slug:slug>/versions/<version:number>/fhir/", fhir_views.plan_definition, name="fhir"),
     path(
         "<slug:slug>/versions/<version:number>/consensus/",
         consensus_views.consensus,
