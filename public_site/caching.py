@@ -45,14 +45,15 @@ def respond(request, render_page):
         response["ETag"] = etag
         return cache_policy.revalidate(request, response)
     key = None if cache_policy.is_personal(request) else _page_key(request, etag)
-    html = caches["pages"].get(key) if key else None
-    if html is not None:
-        response = HttpResponse(html)
+    kept = caches["pages"].get(key) if key else None
+    if kept is not None:
+        content, content_type = kept  # an HTML page, or a FHIR resource
+        response = HttpResponse(content, content_type=content_type)
         patch_vary_headers(response, ["Cookie"])  # as the rendered page has, for shared caches
     else:
         response = render_page()
         if key and response.status_code == 200 and not response.cookies:
-            caches["pages"].set(key, response.content)
+            caches["pages"].set(key, (response.content, response["Content-Type"]))
     response["ETag"] = etag
     return cache_policy.revalidate(request, response)
 

@@ -52,13 +52,9 @@ def plan_definition(request, slug, number):
         return _response(resource)
 
     try:
-        response = caching.respond(request, render_page)
+        return caching.respond(request, render_page)
     except Http404:
         return _response(NOT_FOUND, status=404)
-    if response.status_code == 200:
-        # A rendering kept by `respond` comes back as a plain HttpResponse: say what it is.
-        response["Content-Type"] = CONTENT_TYPE
-    return response
 
 
 def _version(slug, number):
