@@ -233,6 +233,10 @@ REST_FRAMEWORK = {
 }
 # Requests per address to /api/, e.g. "120/minute"; counted per process (the default cache).
 API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", default="120/minute")
+if not re.fullmatch(r"[1-9][0-9]*/(s|m|h|d)[a-z]*", API_THROTTLE_RATE):
+    raise ImproperlyConfigured(
+        f"API_THROTTLE_RATE: {API_THROTTLE_RATE!r} is not a rate (write 120/minute)."
+    )
 SPECTACULAR_SETTINGS = {
     "TITLE": "SCN Pathways open API",
     "DESCRIPTION": (

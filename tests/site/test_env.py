@@ -36,3 +36,20 @@ def test_lists_drop_blank_items(monkeypatch):
     assert env_list("PORTAL_TEST_VALUE") == ["a.example", "b.example"]
     monkeypatch.delenv("PORTAL_TEST_VALUE")
     assert env_list("PORTAL_TEST_VALUE", default=("x",)) == ["x"]
+
+
+@pytest.mark.parametrize("rate, accepted", [("120/minute", True), ("5/s", True), ("fast", False)])
+def test_the_api_rate_is_checked_at_start_up(rate, accepted):
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", "import scn_portal.settings"],
+        env={**os.environ, "API_THROTTLE_RATE": rate},
+        capture_output=True,
+        text=True,
+    )
+    assert (result.returncode == 0) is accepted, result.stderr
+    if not accepted:
+        assert "API_THROTTLE_RATE: 'fast' is not a rate" in result.stderr
