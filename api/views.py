@@ -75,22 +75,37 @@ def _filters(request):
     return chosen
 
 
-def _versions_updated():
-    """Published versions in effect, each with `changed_at` (`updated_at` in the API): when it took effect, was
+def _with_changed_at(versions):
+    """`versions`, each with `changed_at` (`updated_at` in the API): when it took effect, was
     superseded, or its pathway was withdrawn, whichever is latest and has happened."""
     now = timezone.now()
-    return (
+    return versions.annotate(
+        changed_at=Greatest(
+            "effective_from",
+            Case(When(superseded_at__lte=now, then="superseded_at")),
+            Case(When(pathway__withdrawn_at__lte=now, then="pathway__withdrawn_at")),
+        )
+    )
+
+
+def _versions_updated():
+    """Published versions in effect, with `changed_at` and their current and successor."""
+    return _with_changed_at(
         queries.with_current_and_successor(PathwayVersion.objects.in_effect())
         .select_related("pathway")
         .defer("body", "body_html", "body_text", "contents", "search_vector", "heading_vector")
-        .annotate(
-            changed_at=Greatest(
-                "effective_from",
-                Case(When(superseded_at__lte=now, then="superseded_at")),
-                Case(When(pathway__withdrawn_at__lte=now, then="pathway__withdrawn_at")),
-            )
-        )
     )
+
+
+def _narrowed(rows, chosen, *, via=""):
+    """Pathways (or versions, `via="pathway__"`) as the request filters them (`_filters`), in
+    `updated_at` order: the order an incremental sync reads them in."""
+    for name in ("network", "cancer_type"):
+        if name in chosen:
+            rows = rows.filter(**{via + name: chosen[name]})
+    if "since" in chosen:
+        rows = rows.filter(changed_at__gte=chosen["since"])
+    return rows.order_by("changed_at", "id")
 
 
 def _with_content(versions):
@@ -139,14 +154,7 @@ class AllVersions(Revalidated, generics.ListAPIView):
 
     def get_queryset(self):
         chosen = _filters(self.request)
-        versions = queries.filtered(
-            _versions_updated(),
-            network=chosen.get("network"),
-            cancer_type=chosen.get("cancer_type"),
-        )
-        if "since" in chosen:
-            versions = versions.filter(changed_at__gte=chosen["since"])
-        return _with_content(versions.order_by("changed_at", "id"))
+        return _with_content(_narrowed(_versions_updated(), chosen, via="pathway__"))
 
 
 def _public_pathways():
@@ -156,13 +164,7 @@ def _public_pathways():
         .order_by("-effective_from")
         .values("effective_from")[:1]
     )
-    now = timezone.now()
-    current = queries.current_versions().annotate(
-        changed_at=Greatest(
-            "effective_from",
-            Case(When(pathway__withdrawn_at__lte=now, then="pathway__withdrawn_at")),
-        )
-    )
+    current = _with_changed_at(queries.current_versions())
     return (
         Pathway.objects.public()
         .select_related("network", "cancer_type")
@@ -179,15 +181,7 @@ class PathwayList(Revalidated, generics.ListAPIView):
     pagination_class = Pages
 
     def get_queryset(self):
-        chosen = _filters(self.request)
-        pathways = _public_pathways()
-        if "network" in chosen:
-            pathways = pathways.filter(network=chosen["network"])
-        if "cancer_type" in chosen:
-            pathways = pathways.filter(cancer_type=chosen["cancer_type"])
-        if "since" in chosen:
-            pathways = pathways.filter(changed_at__gte=chosen["since"])
-        return pathways.order_by("changed_at", "id")
+        return _narrowed(_public_pathways(), _filters(self.request))
 
 
 class PathwayDetail(Revalidated, generics.RetrieveAPIView):
