@@ -265,6 +265,8 @@ EMAIL_PORT = env_int("EMAIL_PORT", default=587, minimum=1)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
+# Seconds before a mail server that stops answering is given up on (the send is retried).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", default=10, minimum=1)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", default="SCN Pathways <pathways@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where links in email point.

@@ -66,7 +66,13 @@ class Report:
 def matching_subscriptions(event):
     """The confirmed subscriptions that `event` concerns: to its pathway, to its pathway's
     network, or to everything; and confirmed before it happened (a subscriber hears of changes
-    made after they asked, not of what the run found waiting when they did)."""
+    made after they asked, not of what the run found waiting when they did). A consultation on
+    a pathway not yet public concerns no one here: its draft's title is not public either."""
+    pathway = event.pathway
+    if event.action == Event.Action.CONSULTATION_OPENED and not (
+        pathway.first_published_at and pathway.first_published_at <= event.created_at
+    ):
+        return Subscription.objects.none()
     return Subscription.objects.filter(
         Q(pathway=event.pathway_id)
         | Q(network=event.pathway.network_id)

@@ -182,3 +182,21 @@ def test_changes_made_before_confirming_are_not_sent(subscribe, client, publishe
     client.post(path)
     send()
     assert mailoutbox == []
+
+
+def test_a_consultation_on_a_pathway_never_published_is_not_told(
+    subscribed, woscan, team, mailoutbox, cancer
+):
+    # Its draft's title is not public: network and everything subscribers hear nothing yet.
+    subscribed("everything@example.com")
+    subscribed("network@example.com", network=woscan)
+    draft = services.create_pathway(
+        actor=team["author"], network=woscan, cancer_type=cancer, title="Sarcoma"
+    )
+    draft = write(team["author"], draft, body=BODY)
+    today = timezone.localdate()
+    consultations.open_consultation(
+        actor=team["lead"], version=draft, opens_on=today, closes_on=today + timedelta(days=21)
+    )
+    send()
+    assert mailoutbox == []
