@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from accounts.forms import AdminSignInForm, SignInForm
-from public_site import feeds, medicine_views
+from public_site import app_views, feeds, medicine_views
 from public_site import views as public_views
 from public_site.sitemaps import SITEMAPS
 
@@ -25,6 +25,8 @@ urlpatterns = [
     path("pathways/", include("public_site.pathway_urls")),
     path("feeds/", feeds.PublicationsFeed(), name="feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("manifest.webmanifest", app_views.manifest, name="manifest"),
+    path("sw.js", app_views.service_worker, name="service_worker"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -36,3 +36,12 @@ if (navigator.clipboard) {
     });
   }
 }
+
+// Keep the pathways a reader opens for reading offline: the service worker (static/js/sw.js) is
+// served from the site root so that it covers every page. Where it cannot run (an old browser,
+// a private window that refuses it) the portal works as before, online only.
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch((error) => {
+    console.warn('Pathways will not be kept for offline reading:', error);
+  });
+}
