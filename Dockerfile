@@ -19,6 +19,8 @@ COPY networks/ networks/
 COPY pathways/ pathways/
 COPY public_site/ public_site/
 COPY workspace/ workspace/
+COPY api/ api/
+COPY subscriptions/ subscriptions/
 RUN /venv/bin/pip install .
 
 # 3. Runtime: no compilers, no node, a non-root user.
@@ -35,6 +37,8 @@ COPY networks/ networks/
 COPY pathways/ pathways/
 COPY public_site/ public_site/
 COPY workspace/ workspace/
+COPY api/ api/
+COPY subscriptions/ subscriptions/
 COPY templates/ templates/
 COPY --from=assets /src/static/ static/
 # Settings need these to import; collectstatic touches neither the key nor the database.

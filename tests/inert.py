@@ -48,7 +48,11 @@ def _is_the_portals_own(tag, attributes):
             "/static/js/portal."
         )
     if tag == "link":
-        return attributes.get("href", "").startswith("/static/")
+        href = attributes.get("href", "")
+        # Stylesheets and preloads from /static/; the web app manifest (public_site/app_views.py).
+        return href.startswith("/static/") or (
+            attributes.get("rel") == "manifest" and href == "/manifest.webmanifest"
+        )
     if tag == "form":
         return attributes.get("action", "").startswith("/") or "action" not in attributes
     if tag == "svg":  # the NHS logo, the header's account icon, a printed copy's QR code

@@ -74,3 +74,11 @@ def test_the_development_database_script_is_not_part_of_the_installed_portal():
     installed = (ROOT / "pyproject.toml").read_text()
     assert "scripts" not in installed.split("[tool.setuptools.packages.find]")[1].split("\n\n")[0]
     assert not list((ROOT / "scn_portal").glob("devdb*"))
+
+
+def test_the_production_image_copies_every_package_of_the_portal():
+    """Each stage of the Dockerfile that copies the apps copies all of them (two were missed
+    once: the image would not have started)."""
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    for package in MAY_IMPORT:
+        assert dockerfile.count(f"COPY {package}/ {package}/") == 2, package
