@@ -109,8 +109,12 @@ def _narrowed(rows, chosen, *, via=""):
 
 
 def _with_content(versions):
+    sections = Section.objects.select_related("changed_in").only(
+        *("version", "position", "anchor", "heading", "text", "html", "changed_in"),
+        *("changed_in__major", "changed_in__minor"),
+    )
     return versions.prefetch_related(
-        Prefetch("sections", queryset=Section.objects.select_related("changed_in")),
+        Prefetch("sections", queryset=sections),
         "references",
         "regimens__advice",
     )

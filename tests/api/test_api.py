@@ -194,3 +194,19 @@ def test_a_list_costs_the_same_queries_however_long(
     for title in ("Lung cancer", "Breast cancer", "Melanoma"):
         publish_pathway(team, woscan, title)
     assert cost() == before
+
+
+def test_a_kept_answer_costs_one_query_is_still_throttled_and_never_outlives_a_change(
+    client, published, team, settings, django_assert_num_queries
+):
+    path = reverse("api:pathway-detail", args=["ovarian-cancer"])
+    first = client.get(path)
+    with django_assert_num_queries(1):  # the revision: the answer is kept
+        kept = client.get(path)
+    assert kept.content == first.content and kept["ETag"] == first["ETag"]
+    assert kept["Content-Type"] == "application/json"
+    publish_change(published, body=BODY + "\nMore.\n", **team)
+    assert client.get(path).json()["current_version"]["number"] == "2.0"
+    settings.API_THROTTLE_RATE = "1/minute"
+    cache.clear()
+    assert [client.get(path).status_code for _ in range(2)] == [200, 429]
