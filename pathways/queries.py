@@ -190,9 +190,12 @@ MEDICINE_NAME = re.compile(r"^[a-z][a-z -]{1,59}$")
 
 def naming(medicine):
     """The current versions whose regimens name `medicine` (as a reader typed it), by title:
-    what search shows beside its results. One query; none for text that is no medicine name."""
+    what search shows beside its results. For words no regimen names (nearly every search),
+    one look-up in the regimens' index; none for text that cannot be a medicine's name."""
     medicine = " ".join(medicine.split()).lower()
     if not MEDICINE_NAME.match(medicine):
+        return medicine, []
+    if not Regimen.objects.filter(medicines__contains=[medicine]).exists():
         return medicine, []
     versions = (
         current_versions()
