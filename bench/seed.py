@@ -12,9 +12,9 @@ import json
 
 from django.db import connection
 
+from bench.corpus import DETAILS, SUPPORT
 from networks.models import CancerType, Network
 from pathways import markdown, sections
-from pathways.demo import DETAILS, SUPPORT
 
 PATHWAYS = 2_000
 VERSIONS = 20_000
