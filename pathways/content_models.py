@@ -123,10 +123,6 @@ class Reference(models.Model):
         """How a reader names it: "SMC2689", or its title when it has no identifier."""
         return self.identifier or self.title
 
-    @property
-    def html_id(self):
-        return f"reference-{self.pk}"
-
     @classmethod
     def normalise_identifier(cls, kind, raw):
         """Tolerate how people type identifiers ("smc 2689", "Sign143") and store one form."""
