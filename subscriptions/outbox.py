@@ -25,7 +25,7 @@ from django.db import transaction
 from django.db.models import Exists, Min, OuterRef, Q
 from django.utils import timezone
 
-from pathways.models import Event
+from pathways.models import Event, Pathway
 from subscriptions import emails
 from subscriptions.models import (
     CONFIRM_LINK_DAYS,
@@ -68,9 +68,9 @@ def matching_subscriptions(event):
     network, or to everything; and confirmed before it happened (a subscriber hears of changes
     made after they asked, not of what the run found waiting when they did). A consultation on
     a pathway not yet public concerns no one here: its draft's title is not public either."""
-    pathway = event.pathway
-    if event.action == Event.Action.CONSULTATION_OPENED and not (
-        pathway.first_published_at and pathway.first_published_at <= event.created_at
+    if (
+        event.action == Event.Action.CONSULTATION_OPENED
+        and not Pathway.objects.public().filter(pk=event.pathway_id).exists()
     ):
         return Subscription.objects.none()
     return Subscription.objects.filter(
