@@ -199,13 +199,17 @@ class PathwayDetail(Revalidated, generics.RetrieveAPIView):
 class NetworkList(Revalidated, generics.ListAPIView):
     serializer_class = NetworkSerializer
     pagination_class = Pages
-    queryset = Network.objects.active().order_by("name")
+
+    def get_queryset(self):
+        return Network.objects.active().with_current_terms(timezone.localdate()).order_by("name")
 
 
 class NetworkDetail(Revalidated, generics.RetrieveAPIView):
     serializer_class = NetworkSerializer
     lookup_field = "slug"
-    queryset = Network.objects.active()
+
+    def get_queryset(self):
+        return Network.objects.active().with_current_terms(timezone.localdate())
 
 
 class Root(Revalidated, APIView):

@@ -7,7 +7,17 @@ from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
 from networks import people
-from networks.models import CancerType, HealthBoard, Network, NetworkRole
+from networks.models import (
+    AnnualReport,
+    Appointment,
+    CancerType,
+    HealthBoard,
+    Network,
+    NetworkRole,
+    Objective,
+    Proposal,
+    SteeringGroupMember,
+)
 
 
 @admin.register(HealthBoard)
@@ -38,26 +48,39 @@ class NetworkRoleInline(admin.TabularInline):
     readonly_fields = ["created_at"]
 
 
+class AppointmentInline(admin.TabularInline):
+    model = Appointment
+    extra = 0
+    autocomplete_fields = ["user"]
+    fields = ["post", "name", "user", "starts_on", "ends_on"]
+
+
+class SteeringGroupInline(admin.TabularInline):
+    model = SteeringGroupMember
+    extra = 0
+    fields = ["position", "name", "role", "board", "organisation"]
+
+
 @admin.register(Network)
 class NetworkAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "short_name", "kind", "is_active", "lead_clinician", "contact_email"]
+    list_display = ["name", "short_name", "kind", "status", "status_since", "contact_email"]
     ordering = ["kind", "name"]
-    list_filter = ["kind", "is_active", "member_boards", "cancer_types"]
-    search_fields = ["name", "short_name", "lead_clinician", "network_manager", "contact_email"]
+    list_filter = ["kind", "status", "host_board", "member_boards", "cancer_types"]
+    search_fields = ["name", "short_name", "appointments__name", "contact_email"]
+    autocomplete_fields = ["merged_into"]
     prepopulated_fields = {"slug": ["short_name"]}
     filter_horizontal = ["member_boards", "cancer_types"]
     # A web address typed without a scheme is taken as https (Django 6's default).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    inlines = [NetworkRoleInline]
+    inlines = [AppointmentInline, SteeringGroupInline, NetworkRoleInline]
     fieldsets = [
-        (None, {"fields": ["name", "short_name", "slug", "kind", "is_active", "established_on"]}),
-        ("Public description", {"fields": ["description", "cancer_types", "member_boards"]}),
+        (None, {"fields": ["name", "short_name", "slug", "kind"]}),
         (
-            "People and contact",
-            {
-                "fields": ["lead_clinician", "network_manager", "contact_email", "website"],
-            },
+            "Life (each change is kept in the history and shown on the public page)",
+            {"fields": ["status", "status_since", "merged_into"]},
         ),
+        ("Public description", {"fields": ["description", "cancer_types", "member_boards"]}),
+        ("Governance and contact", {"fields": ["host_board", "contact_email", "website"]}),
         (
             "Review to consensus",
             {
@@ -65,6 +88,49 @@ class NetworkAdmin(SimpleHistoryAdmin):
             },
         ),
     ]
+
+
+@admin.register(Proposal)
+class ProposalAdmin(SimpleHistoryAdmin):
+    """Proposals are recorded and decided in the workspace (`pathways.network_services`), which
+    keeps the network's timeline; here they are read, searched and their history seen."""
+
+    list_display = ["area", "proposed_by", "received_on", "decision", "decided_on"]
+    list_filter = ["decision"]
+    search_fields = ["area", "proposed_by", "case"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AnnualReport)
+class AnnualReportAdmin(SimpleHistoryAdmin):
+    """Reports are written, submitted and reviewed in the workspace; the admin sets due dates."""
+
+    list_display = ["network", "year", "due_on", "status", "submitted_at", "accepted_at"]
+    list_filter = ["status", "year", "network"]
+    search_fields = ["network__name", "network__short_name"]
+    fields = ["network", "year", "due_on", "status", "submitted_at", "accepted_at"]
+    readonly_fields = ["network", "year", "status", "submitted_at", "accepted_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Objective)
+class ObjectiveAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "network", "year", "owner", "due_on", "status"]
+    list_filter = ["status", "year", "network"]
+    search_fields = ["title", "owner", "network__short_name"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(NetworkRole)

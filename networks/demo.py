@@ -7,7 +7,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from networks.models import CancerType, Constituency, HealthBoard, Network, NetworkRole, Profile
+from networks.models import (
+    Appointment,
+    CancerType,
+    Constituency,
+    HealthBoard,
+    Network,
+    NetworkRole,
+    Profile,
+)
 
 PROGRAMME_TEAM = "Programme team"  # the group made by pathways migration 0006
 # Printed by `make run`; `load_demo` refuses to set it unless DEBUG is on.
@@ -313,15 +321,23 @@ def _load_networks():
                 "short_name": spec["short_name"],
                 "kind": spec["kind"],
                 "description": spec["description"],
-                "lead_clinician": spec["lead"],
-                "network_manager": spec["manager"],
                 "contact_email": f"{spec['slug']}{CONTACT_SUFFIX}",
-                "established_on": date.fromisoformat(spec["established"]),
+                "status": Network.Status.ESTABLISHED,
+                "status_since": date.fromisoformat(spec["established"]),
                 "major_change_approvals": spec.get("major_change_approvals", 2),
             },
         )
         network.member_boards.set([boards[slug] for slug in spec["boards"]])
         network.cancer_types.set([cancers[slug] for slug in spec["cancers"]])
+        for post, name in [
+            (Appointment.Post.LEAD_CLINICIAN, spec["lead"]),
+            (Appointment.Post.MANAGER, spec["manager"]),
+        ]:
+            _upsert(
+                Appointment,
+                {"network": network, "post": post, "ends_on": None},
+                {"name": name, "starts_on": date.fromisoformat(spec["established"])},
+            )
         networks[spec["slug"]] = network
     return networks
 

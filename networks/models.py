@@ -2,8 +2,10 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Prefetch
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 
@@ -35,7 +37,14 @@ class CancerType(models.Model):
 
 class NetworkQuerySet(models.QuerySet):
     def active(self):
-        return self.filter(is_active=True)
+        """Networks at work now (established, or under review): what lists show by default."""
+        return self.filter(status__in=Network.ACTIVE_STATUSES)
+
+    def with_current_terms(self, on):
+        """With `current_terms`: the lead clinician and manager terms running on `on`."""
+
+        terms = Appointment.objects.current(on).order_by("starts_on", "name")
+        return self.prefetch_related(Prefetch("appointments", terms, to_attr="current_terms"))
 
 
 class Network(models.Model):
@@ -47,6 +56,18 @@ class Network(models.Model):
         NATIONAL_GROUP = "national_group", "National pathway group"
         OTHER_NATIONAL = "other_national", "Other national network"
 
+    class Status(models.TextChoices):
+        """A network's life. The registry keeps every network; its history keeps each status
+        with the date it took effect (`networks.life.life_of`)."""
+
+        PROPOSED = "proposed", "Proposed"  # approved by the programme, being set up
+        ESTABLISHED = "established", "Established"
+        UNDER_REVIEW = "under_review", "Under review"
+        MERGED = "merged", "Merged"
+        RETIRED = "retired", "Retired"
+
+    ACTIVE_STATUSES = [Status.ESTABLISHED, Status.UNDER_REVIEW]
+
     name = models.CharField(max_length=200, unique=True)
     short_name = models.CharField(
         max_length=20, unique=True, help_text="The abbreviation clinicians use, such as WoSCAN."
@@ -56,14 +77,28 @@ class Network(models.Model):
     description = models.TextField(blank=True)
     cancer_types = models.ManyToManyField(CancerType, blank=True, related_name="networks")
     member_boards = models.ManyToManyField(HealthBoard, blank=True, related_name="networks")
-    lead_clinician = models.CharField(max_length=200, blank=True)
-    network_manager = models.CharField(max_length=200, blank=True)
+    host_board = models.ForeignKey(
+        HealthBoard,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hosted_networks",
+        help_text="The NHS board that employs the network's staff and answers for it.",
+    )
     contact_email = models.EmailField(blank=True)
     website = models.URLField(blank=True)
-    is_active = models.BooleanField(
-        "active", default=True, help_text="Inactive networks are hidden from public pages."
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.ESTABLISHED)
+    status_since = models.DateField(
+        null=True, blank=True, help_text="The date the status took effect."
     )
-    established_on = models.DateField("date established", null=True, blank=True)
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged_networks",
+        help_text="For a merged network: the network it joined.",
+    )
     major_change_approvals = models.PositiveSmallIntegerField(
         default=2, help_text="Reviewer approvals a major (clinical) change needs."
     )
@@ -84,6 +119,16 @@ class Network(models.Model):
                 name="network_needs_at_least_one_approval",
             ),
             models.UniqueConstraint(Lower("short_name"), name="network_short_name_unique_ci"),
+            # A merged network names the one it joined; no other network names one.
+            models.CheckConstraint(
+                condition=models.Q(status="merged", merged_into__isnull=False)
+                | (~models.Q(status="merged") & models.Q(merged_into__isnull=True)),
+                name="network_merged_names_its_successor",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(merged_into=models.F("id")),
+                name="network_not_merged_into_itself",
+            ),
         ]
 
     def __str__(self):
@@ -92,12 +137,34 @@ class Network(models.Model):
     def get_absolute_url(self):
         return reverse("networks:detail", kwargs={"slug": self.slug})
 
+    @property
+    def is_active(self):
+        return self.status in self.ACTIVE_STATUSES
+
+    def holders(self, post):
+        """The names holding `post` now (from `with_current_terms`, else asked today)."""
+        if hasattr(self, "current_terms"):
+            terms = self.current_terms
+        else:
+            terms = self.appointments.current(timezone.localdate()).order_by("starts_on", "name")
+        return [term.name for term in terms if term.post == post]
+
+    @property
+    def lead_clinician(self) -> str:
+        return ", ".join(self.holders("lead_clinician"))
+
+    @property
+    def network_manager(self) -> str:
+        return ", ".join(self.holders("manager"))
+
 
 class NetworkRole(models.Model):
     """What a person may do in one network's workspace."""
 
     class Role(models.TextChoices):
         LEAD = "lead", "Lead"
+        # Keeps the network's work plan and writes its annual report (with the leads).
+        MANAGER = "manager", "Network manager"
         AUTHOR = "author", "Author"
         REVIEWER = "reviewer", "Reviewer"
 
@@ -178,3 +245,13 @@ class Profile(models.Model):
     @property
     def workplace(self):
         return str(self.board) if self.board else self.organisation
+
+
+from networks.cycle import (  # noqa: E402, F401
+    AnnualReport,
+    NetworkEvent,
+    Objective,
+    Proposal,
+    ReportReminder,
+)
+from networks.governance import Appointment, SteeringGroupMember  # noqa: E402, F401

@@ -49,7 +49,7 @@ class NetworkDetailView(DetailView):
     context_object_name = "network"
 
     def get_queryset(self):
-        return _public_networks()
+        return _public_networks().with_current_terms(timezone.localdate())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

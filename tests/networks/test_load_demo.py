@@ -12,7 +12,7 @@ def _snapshot():
     User = get_user_model()
     return {
         "networks": list(
-            Network.objects.order_by("slug").values_list("slug", "name", "kind", "is_active")
+            Network.objects.order_by("slug").values_list("slug", "name", "kind", "status")
         ),
         "boards": sorted(
             Network.member_boards.through.objects.values_list("network__slug", "healthboard__slug")

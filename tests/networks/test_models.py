@@ -66,10 +66,10 @@ def test_short_names_are_unique_whatever_their_case(woscan):
 
 
 def test_changes_to_networks_and_roles_are_kept_in_history(woscan):
-    woscan.lead_clinician = "Dr New Lead"
+    woscan.status = Network.Status.UNDER_REVIEW
     woscan.save()
     role = give_role(make_user(), woscan, NetworkRole.Role.AUTHOR)
     role.delete()
-    assert woscan.history.earliest().lead_clinician == ""
-    assert woscan.history.latest().lead_clinician == "Dr New Lead"
+    assert woscan.history.earliest().status == Network.Status.ESTABLISHED
+    assert woscan.history.latest().status == Network.Status.UNDER_REVIEW
     assert [entry.history_type for entry in NetworkRole.history.all()] == ["-", "+"]

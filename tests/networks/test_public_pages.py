@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -22,16 +24,16 @@ def test_the_directory_groups_networks_by_kind_with_their_member_boards(
 
 
 def test_the_directory_hides_inactive_networks(client, woscan):
-    make_network("OLD", name="Disbanded Network", is_active=False)
+    make_network("OLD", name="Disbanded Network", status=Network.Status.RETIRED)
     html = client.get(reverse("networks:list")).content.decode()
     assert "Disbanded Network" not in html
 
 
 def test_a_network_page_shows_description_boards_lead_manager_and_contact(client, woscan):
     woscan.description = "Cancer services for the west."
-    woscan.lead_clinician = "Professor K MacLeod"
-    woscan.network_manager = "S Campbell"
     woscan.save()
+    for post, name in [("lead_clinician", "Professor K MacLeod"), ("manager", "S Campbell")]:
+        woscan.appointments.create(post=post, name=name, starts_on=date(2020, 1, 1))
     response = client.get(woscan.get_absolute_url())
     html = response.content.decode()
     assert response.status_code == 200
@@ -47,7 +49,7 @@ def test_a_network_page_shows_description_boards_lead_manager_and_contact(client
 
 
 def test_an_inactive_or_unknown_network_is_not_found(client):
-    hidden = make_network("OLD", is_active=False)
+    hidden = make_network("OLD", status=Network.Status.RETIRED)
     assert client.get(hidden.get_absolute_url()).status_code == 404
     assert client.get("/networks/no-such-network/").status_code == 404
 
@@ -82,5 +84,5 @@ def test_a_network_page_costs_the_same_queries_however_many_boards_it_has(
     few = make_network(boards=["fife"])
     many = make_network(boards=["fife", "lothian", "borders", "tayside", "grampian"])
     for network in (few, many):
-        with django_assert_num_queries(3):
+        with django_assert_num_queries(4):
             assert client.get(network.get_absolute_url()).status_code == 200

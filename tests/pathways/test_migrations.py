@@ -10,7 +10,9 @@ from django.utils import timezone
 from pathways.markdown import render
 from pathways.models import PathwayVersion, SearchWord
 
-BEFORE = [("pathways", "0006_programme_team_group")]
+# The registry as those migrations knew it (networks 0006 and later reshape it).
+OLD_REGISTRY = ("networks", "0005_constituencies_and_profiles")
+BEFORE = [("pathways", "0006_programme_team_group"), OLD_REGISTRY]
 
 
 def migrate(targets):
@@ -76,7 +78,7 @@ def test_0007_records_when_existing_versions_stopped_being_current(reference_dat
 def test_0009_gives_existing_versions_plain_text_and_words_and_keeps_them_immutable(
     reference_data,
 ):
-    old = migrate([("pathways", "0008_pathway_state_function")])
+    old = migrate([("pathways", "0008_pathway_state_function"), OLD_REGISTRY])
     try:
         now = timezone.now()
         user = old.get_model("auth", "User").objects.create(username="author")

@@ -173,14 +173,17 @@ def admin_form(obj, **changes):
         data.update(
             short_name=obj.short_name,
             kind=obj.kind,
-            is_active="on",
+            status=obj.status,
             contact_email=obj.contact_email,
-            lead_clinician=obj.lead_clinician,
             major_change_approvals=obj.major_change_approvals,
             minor_change_approvals=obj.minor_change_approvals,
             member_boards=[board.pk for board in obj.member_boards.all()],
             cancer_types=[cancer.pk for cancer in obj.cancer_types.all()],
-            **{"roles-TOTAL_FORMS": 0, "roles-INITIAL_FORMS": 0},
+            **{
+                f"{inline}-{count}": 0
+                for inline in ("roles", "appointments", "steering_group")
+                for count in ("TOTAL_FORMS", "INITIAL_FORMS")
+            },
         )
     data.update(changes)
     return data
@@ -193,7 +196,7 @@ def admin_form(obj, **changes):
         ("network", "short_name", "RCN", "/"),
         ("network", "name", "Renamed Cancer Network", VERSION_PAGE),
         ("network", "contact_email", "new-address@example.org", PAGE),
-        ("network", "lead_clinician", "Dr New Lead", "/networks/woscan/"),
+        ("network", "description", "Cancer services for the west.", "/networks/woscan/"),
         ("cancertype", "name", "Ovarian and fallopian tube", PAGE),
         ("healthboard", "name", "NHS Renamed Board", "/networks/woscan/"),
     ],
