@@ -18,7 +18,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from networks.models import Network, NetworkRole
+from networks.models import AnnualReport, Network, NetworkRole, Objective, Proposal
 from pathways.models import (
     Consultation,
     ConsultationComment,
@@ -53,8 +53,19 @@ class PathwayAction(models.TextChoices):
     WITHDRAW = "withdraw", "Withdraw"
 
 
+class NetworkAction(models.TextChoices):
+    """The programme's annual cycle with a network, and proposals for new ones."""
+
+    VIEW = "view_network", "See the network's workspace"
+    KEEP_WORK_PLAN = "keep_work_plan", "Update the work plan"
+    WRITE_REPORT = "write_report", "Write and submit the annual report"
+    REVIEW_REPORT = "review_report", "Accept or return the annual report"
+    DECIDE_PROPOSALS = "decide_proposals", "Record proposals and decisions"
+
+
 # The roles in the owning network that allow each action.
 WRITERS = {Role.AUTHOR, Role.LEAD}
+KEEPERS = {Role.LEAD, Role.MANAGER}  # of a network's work plan and annual report
 ROLES = {
     Action.EDIT: WRITERS,
     Action.SUBMIT: WRITERS,
@@ -71,9 +82,22 @@ ROLES = {
     PathwayAction.VIEW: set(Role),
     PathwayAction.NEW_VERSION: WRITERS,
     PathwayAction.WITHDRAW: {Role.LEAD},
+    NetworkAction.VIEW: set(Role),
+    NetworkAction.KEEP_WORK_PLAN: KEEPERS,
+    NetworkAction.WRITE_REPORT: KEEPERS,
+    NetworkAction.REVIEW_REPORT: set(),  # the programme team's alone
+    NetworkAction.DECIDE_PROPOSALS: set(),
 }
 # What the programme team (active staff) may do in any network.
-PROGRAMME_TEAM = {Action.PUBLISH, Action.DISCARD, PathwayAction.VIEW, PathwayAction.WITHDRAW}
+PROGRAMME_TEAM = {
+    Action.PUBLISH,
+    Action.DISCARD,
+    PathwayAction.VIEW,
+    PathwayAction.WITHDRAW,
+    NetworkAction.VIEW,
+    NetworkAction.REVIEW_REPORT,
+    NetworkAction.DECIDE_PROPOSALS,
+}
 
 # The states in which each action applies to a version.
 STATES = {
@@ -96,6 +120,14 @@ REVIEWS = {Action.APPROVE, Action.REQUEST_CHANGES, Action.RECLASSIFY}
 # The programme team publishes every national pathway; a national group's leads do not.
 PROGRAMME_PUBLISHES = {Action.PUBLISH, PathwayAction.WITHDRAW}
 
+# A network keeps a work plan and reports while it is at work (not proposed, merged or retired).
+NETWORK_AT_WORK = {NetworkAction.KEEP_WORK_PLAN, NetworkAction.WRITE_REPORT}
+# The states of an annual report in which each action applies to it.
+REPORT_STATES = {
+    NetworkAction.WRITE_REPORT: AnnualReport.WITH_THE_NETWORK,
+    NetworkAction.REVIEW_REPORT: [AnnualReport.Status.SUBMITTED],
+}
+
 # Said when someone holds no role that allows the action (the services raise PermissionDenied).
 ROLE_REFUSALS = {
     Action.EDIT: "Only authors and leads of the network write and submit its pathways.",
@@ -117,6 +149,11 @@ ROLE_REFUSALS = {
     PathwayAction.NEW_VERSION: "Only authors and leads of the network write and submit its pathways.",
     PathwayAction.WITHDRAW: "Only the network's leads and the programme team publish and "
     "withdraw (national pathways: the programme team).",
+    NetworkAction.VIEW: "You have no role in this network.",
+    NetworkAction.KEEP_WORK_PLAN: "Only the network's leads and manager keep its work plan.",
+    NetworkAction.WRITE_REPORT: "Only the network's leads and manager write its annual report.",
+    NetworkAction.REVIEW_REPORT: "Only the programme team reviews annual reports.",
+    NetworkAction.DECIDE_PROPOSALS: "Only the programme team records proposals and decisions.",
 }
 OWN_WORK = "You wrote or edited this version: someone else must review it."
 
@@ -134,6 +171,8 @@ def networks_for(user, action):
         return Network.objects.all()
     roles = NetworkRole.objects.filter(user=user, network=OuterRef("pk"), role__in=ROLES[action])
     networks = Network.objects.filter(Exists(roles))
+    if action in NETWORK_AT_WORK:
+        networks = networks.active()
     if action in PROGRAMME_PUBLISHES:
         networks = networks.exclude(kind=Network.Kind.NATIONAL_GROUP)
     return networks
@@ -359,3 +398,80 @@ def why_not(user, action, version):
 def versions_for_own_work(user):
     """The versions `user` started or saved."""
     return PathwayVersion.objects.filter(_contributed(user))
+
+
+# The network's annual cycle: the same rule shape as versions, over reports and objectives.
+
+
+def reports_for(user, action):
+    """The annual reports `user` may do `action` to now (write and submit; accept or return)."""
+    reports = AnnualReport.objects.filter(
+        status__in=REPORT_STATES[action], network__in=networks_for(user, action)
+    )
+    if action == NetworkAction.REVIEW_REPORT:
+        # Whoever submitted a report does not judge it, programme team or not.
+        reports = reports.exclude(submitted_by=user)
+    return reports
+
+
+def permits_on_report(user, action, report):
+    return reports_for(user, action).filter(pk=report.pk).exists()
+
+
+def permitted_report_actions(user, report):
+    """Every action `user` may do to `report` now, in one query: what its page offers."""
+    checks = {
+        action.value: Exists(reports_for(user, action).filter(pk=OuterRef("pk")))
+        for action in REPORT_STATES
+    }
+    found = AnnualReport.objects.filter(pk=report.pk).annotate(**checks).values(*checks).first()
+    return {action for action, allowed in (found or {}).items() if allowed}
+
+
+def objectives_for(user):
+    """The objectives `user` may update now: their network's, while that year's report is not
+    yet accepted (an accepted report reported on them)."""
+    reported = AnnualReport.objects.accepted().filter(
+        network=OuterRef("network_id"), year=OuterRef("year")
+    )
+    return Objective.objects.filter(
+        network__in=networks_for(user, NetworkAction.KEEP_WORK_PLAN)
+    ).exclude(Exists(reported))
+
+
+def permits_on_objective(user, objective):
+    return objectives_for(user).filter(pk=objective.pk).exists()
+
+
+def is_programme_team(user):
+    """The programme team: active staff (who record proposals and ask for annual reports)."""
+    return _active(user) and user.is_staff
+
+
+def proposals_for(user):
+    """The proposals `user` may decide now: the programme team, on those awaiting a decision."""
+    if not is_programme_team(user):
+        return Proposal.objects.none()
+    return Proposal.objects.filter(decision__in=Proposal.AWAITING)
+
+
+def sees_network_workspace(user, network):
+    """Whether `user` sees `network`'s work plan, reports and timeline in the workspace."""
+    return holds_role(user, NetworkAction.VIEW, network)
+
+
+def keepers_of(network):
+    """The active people who keep `network`'s work plan and report: told what becomes of it."""
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            network_roles__network=network,
+            network_roles__role__in=ROLES[NetworkAction.WRITE_REPORT],
+        )
+        .distinct()
+    )
+
+
+def programme_team():
+    return get_user_model().objects.filter(is_active=True, is_staff=True)

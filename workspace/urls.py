@@ -1,7 +1,7 @@
 from django.urls import path
 
 from workspace import consultation_views as consultation
-from workspace import content_views, oversight, review_views, views
+from workspace import content_views, network_views, oversight, review_views, views
 
 app_name = "workspace"
 
@@ -44,6 +44,17 @@ urlpatterns = [
     path("consultations/<int:pk>/", consultation.consultation, name="consultation"),
     path("consultations/<int:pk>/links/", consultation.create_link, name="create_link"),
     path("consultations/links/<int:pk>/revoke/", consultation.revoke_link, name="revoke_link"),
+    # The networks' annual cycle and proposals (workspace/network_views.py).
+    path("networks/", network_views.network_list, name="networks"),
+    path("networks/reports/open/", network_views.open_reports, name="open_reports"),
+    path("networks/<slug:slug>/", network_views.network, name="network"),
+    path("networks/<slug:slug>/objectives/new/", network_views.add_objective, name="add_objective"),
+    path("objectives/<int:pk>/", network_views.objective, name="objective"),
+    path("reports/<int:pk>/", network_views.report, name="report"),
+    path("reports/<int:pk>/review/", network_views.review_report, name="review_report"),
+    path("proposals/", network_views.proposals, name="proposals"),
+    path("proposals/new/", network_views.new_proposal, name="new_proposal"),
+    path("proposals/<int:pk>/", network_views.proposal, name="proposal"),
     # No sign-in: the page an invitation link opens.
     path("invited/<str:token>/", consultation.invited, name="invited"),
 ]
