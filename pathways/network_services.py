@@ -282,10 +282,13 @@ def _new_network(actor, proposal, name, short_name, kind, decided_on):
     name, short_name = name.strip(), short_name.strip()
     if not (name and short_name):
         raise TransitionError("Name the new network and give its short name.")
+    slug = slugify(short_name)
+    if not slug:  # its pages' addresses are made of it: an empty one would break every link
+        raise TransitionError("Give a short name with letters or digits: it makes the address.")
     network = Network(
         name=name,
         short_name=short_name,
-        slug=slugify(short_name),
+        slug=slug,
         kind=kind,
         description=proposal.case,
         status=Network.Status.PROPOSED,

@@ -405,6 +405,8 @@ def versions_for_own_work(user):
 
 def reports_for(user, action):
     """The annual reports `user` may do `action` to now (write and submit; accept or return)."""
+    if not _active(user):
+        return AnnualReport.objects.none()  # (and an anonymous user is no `submitted_by`)
     reports = AnnualReport.objects.filter(
         status__in=REPORT_STATES[action], network__in=networks_for(user, action)
     )
