@@ -48,6 +48,44 @@ class NetworkRoleInline(admin.TabularInline):
     readonly_fields = ["created_at"]
 
 
+class LifeFilter(admin.SimpleListFilter):
+    """Networks at work unless asked otherwise: the registry keeps every network, but a list
+    shows the active ones by default, as the public directory does."""
+
+    title = "life"
+    parameter_name = "life"
+    CHOICES = [
+        ("proposed", "Proposed"),
+        ("ended", "Merged or retired"),
+        ("all", "All"),
+    ]
+
+    def lookups(self, request, model_admin):
+        return self.CHOICES
+
+    def choices(self, changelist):
+        yield {
+            "selected": self.value() is None,
+            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
+            "display": "At work (established or under review)",
+        }
+        for value, label in self.CHOICES:
+            yield {
+                "selected": self.value() == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+    def queryset(self, request, queryset):
+        if self.value() == "proposed":
+            return queryset.filter(status=Network.Status.PROPOSED)
+        if self.value() == "ended":
+            return queryset.filter(status__in=[Network.Status.MERGED, Network.Status.RETIRED])
+        if self.value() == "all":
+            return queryset
+        return queryset.active()
+
+
 class AppointmentInline(admin.TabularInline):
     model = Appointment
     extra = 0
@@ -65,7 +103,7 @@ class SteeringGroupInline(admin.TabularInline):
 class NetworkAdmin(SimpleHistoryAdmin):
     list_display = ["name", "short_name", "kind", "status", "status_since", "contact_email"]
     ordering = ["kind", "name"]
-    list_filter = ["kind", "status", "host_board", "member_boards", "cancer_types"]
+    list_filter = [LifeFilter, "kind", "status", "host_board", "member_boards", "cancer_types"]
     search_fields = ["name", "short_name", "appointments__name", "contact_email"]
     autocomplete_fields = ["merged_into"]
     prepopulated_fields = {"slug": ["short_name"]}

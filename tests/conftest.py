@@ -92,6 +92,9 @@ def reference_data(transactional_db):
         apps, None
     )
     import_module("pathways.migrations.0006_programme_team_group").create_group(apps, None)
+    import_module("pathways.migrations.0019_programme_team_keeps_network_governance").grant(
+        apps, None
+    )
 
 
 # A pathway at each stage of its life, for every test package.

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from pathways import consensus, policy, services
 from pathways.models import Event, Pathway, PathwayVersion
-from pathways.policy import Action, PathwayAction
+from pathways.policy import Action, NetworkAction, PathwayAction
 from pathways.structure import structure_of
 from workspace.forms import (
     CreatePathwayForm,
@@ -102,6 +102,10 @@ def dashboard(request):
             "pathways": pathways,
             "can_create": policy.networks_for(user, PathwayAction.CREATE).exists(),
             "waiting_for_review": waiting,
+            # Where a manager (or lead) keeps the work plan and the annual report.
+            "networks_kept": list(
+                policy.networks_for(user, NetworkAction.KEEP_WORK_PLAN).order_by("name")
+            ),
         },
     )
 

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from networks.models import NetworkRole
+from networks.models import Network, NetworkRole
 from tests.factories import make_network, make_user
 
 pytestmark = pytest.mark.django_db
@@ -13,6 +13,9 @@ ADMIN_PAGES = [
     "admin:networks_network_add",
     "admin:networks_networkrole_changelist",
     "admin:networks_networkrole_add",
+    "admin:networks_proposal_changelist",
+    "admin:networks_annualreport_changelist",
+    "admin:networks_objective_changelist",
 ]
 
 
@@ -96,3 +99,27 @@ def test_the_admin_role_list_costs_the_same_queries_at_many_rows(
         NetworkRole.objects.create(user=make_user(), network=network, role="reviewer")
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url)
+
+
+def test_network_list_shows_networks_at_work_unless_asked(client, programme_team, woscan):
+    make_network("OLD", name="Disbanded Network", status=Network.Status.RETIRED)
+    make_network("NEW", name="Coming Network", status=Network.Status.PROPOSED)
+    client.force_login(programme_team)
+    url = reverse("admin:networks_network_changelist")
+    listed = client.get(url).content.decode()
+    assert "West of Scotland" in listed
+    assert "Disbanded Network" not in listed and "Coming Network" not in listed
+    ended = client.get(url, {"life": "ended"}).content.decode()
+    assert "Disbanded Network" in ended and "West of Scotland" not in ended
+    assert "Coming Network" in client.get(url, {"life": "proposed"}).content.decode()
+    every = client.get(url, {"life": "all"}).content.decode()
+    assert all(
+        name in every for name in ["West of Scotland", "Disbanded Network", "Coming Network"]
+    )
+
+
+def test_the_programme_team_keeps_governance_in_the_admin(client, programme_team, woscan):
+    """Terms and the steering group are edited on the network's page, in its inlines."""
+    client.force_login(programme_team)
+    html = client.get(reverse("admin:networks_network_change", args=[woscan.pk])).content.decode()
+    assert "appointments-TOTAL_FORMS" in html and "steering_group-TOTAL_FORMS" in html
