@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from accounts.links import absolute_url
 from pathways import policy
-from pathways.notifications import _emails, _send
+from pathways.notifications import emails_of, send
 
 
 def _link(report):
@@ -15,18 +15,18 @@ def _link(report):
 
 def report_submitted(report, *, again):
     verb = "resubmitted" if again else "submitted"
-    _send(
+    send(
         f"Annual report {verb}: {report.network.short_name} {report.year}",
         [
             f"{report.network.name} has {verb} its annual report for {report.year}.",
             f"Accept it or return it with comments: {_link(report)}",
         ],
-        _emails(policy.programme_team()),
+        emails_of(policy.programme_team()),
     )
 
 
 def report_returned(report):
-    _send(
+    send(
         f"Annual report returned: {report.network.short_name} {report.year}",
         [
             f"The programme team has returned {report.network.name}'s annual report for "
@@ -34,17 +34,17 @@ def report_returned(report):
             report.comments,
             f"Change it and submit it again: {_link(report)}",
         ],
-        _emails(policy.keepers_of(report.network)),
+        emails_of(policy.keepers_of(report.network)),
     )
 
 
 def report_accepted(report):
-    _send(
+    send(
         f"Annual report accepted: {report.network.short_name} {report.year}",
         [
             f"The programme team has accepted {report.network.name}'s annual report for "
             f"{report.year}. It is published at "
             f"{absolute_url(report.get_absolute_url())}",
         ],
-        _emails(policy.keepers_of(report.network)),
+        emails_of(policy.keepers_of(report.network)),
     )

@@ -27,7 +27,7 @@ def _name(user):
     return user.get_full_name() or user.get_username()
 
 
-def _emails(users):
+def emails_of(users):
     return sorted({user.email for user in users if user.email and user.is_active})
 
 
@@ -36,7 +36,7 @@ def _network_people(version, role):
     return [role.user for role in roles.select_related("user")]
 
 
-def _send(subject, lines, recipients):
+def send(subject, lines, recipients):
     if not recipients:
         return
     try:
@@ -48,14 +48,14 @@ def _send(subject, lines, recipients):
 
 def version_submitted(version, reviewers):
     """Ask `reviewers` (pathways.policy.reviewers_of: whose queue it is in) to review."""
-    _send(
+    send(
         f"Review requested: {version.title}",
         [
             f"{version.title} has been submitted for review ({version.get_change_type_display()}).",
             version.change_note or "",
             f"Review it here: {_link(version)}",
         ],
-        _emails(reviewers),
+        emails_of(reviewers),
     )
 
 
@@ -73,7 +73,7 @@ def approval_recorded(version, review, standing):
             f"It has {standing.approvers} of the {standing.requirement.count} approvals it needs; "
             "you will hear again when it has them all."
         )
-    _send(
+    send(
         f"{standing.progress()}: {version.title}",
         [
             f"{_name(review.reviewer)} {review.get_decision_display().lower()} the text of "
@@ -81,14 +81,14 @@ def approval_recorded(version, review, standing):
             f"Their reservation: {review.comment}" if review.is_reservation else review.comment,
             _link(version),
         ],
-        _emails([version.author]),
+        emails_of([version.author]),
     )
 
 
 def request_answered(review):
     """The reviewer whose request for changes a lead answered hears the answer."""
     version = review.version
-    _send(
+    send(
         f"Your request for changes was answered: {version.title}",
         [
             f"{_name(review.answered_by)} answered your request for changes without changing "
@@ -97,7 +97,7 @@ def request_answered(review):
             f"Your request: {review.comment}",
             _link(version),
         ],
-        _emails([review.reviewer]),
+        emails_of([review.reviewer]),
     )
 
 
@@ -105,7 +105,7 @@ def version_reclassified(version):
     """A reviewer judged a minor change major: the authors and leads hear why, and what it
     now needs."""
     leads = _network_people(version, NetworkRole.Role.LEAD)
-    _send(
+    send(
         f"Reclassified as a major change: {version.title}",
         [
             f"{_name(version.reclassified_by)} reclassified this change as major:",
@@ -114,7 +114,7 @@ def version_reclassified(version):
             "and why before it is published.",
             _link(version),
         ],
-        _emails([version.author, *leads]),
+        emails_of([version.author, *leads]),
     )
 
 
@@ -122,45 +122,45 @@ def version_approved(version):
     """The version has every approval it needs: one e-mail to its author and the network's
     leads (one each, even for a lead who is the author), who may now publish it."""
     publishers = policy.publishers_of(version)
-    _send(
+    send(
         f"Approved: {version.title} is ready to publish",
         [
             f"{version.title} now has every approval it needs and is approved.",
             f"{policy.who_publishes(version.pathway.network)} can now publish it: {_link(version)}",
         ],
-        _emails([version.author, *publishers]),
+        emails_of([version.author, *publishers]),
     )
 
 
 def changes_requested(version, review):
-    _send(
+    send(
         f"{review.get_decision_display()}: {version.title}",
         [
             f"{_name(review.reviewer)} decided: {review.get_decision_display().lower()}.",
             review.comment,
             _link(version),
         ],
-        _emails([version.author]),
+        emails_of([version.author]),
     )
 
 
 def version_published(version):
     leads = _network_people(version, NetworkRole.Role.LEAD)
-    _send(
+    send(
         f"Published: {version.title} version {version.number}",
         [
             f"Version {version.number} of {version.title} is published and takes effect on "
             f"{version.effective_from:%d %B %Y}.",
             absolute_url(version.get_absolute_url()),
         ],
-        _emails([version.author, *leads]),
+        emails_of([version.author, *leads]),
     )
 
 
 def pathway_withdrawn(pathway, version, *, actor, authors):
     """Tell the network's leads and the withdrawn version's authors, with the public reason."""
     leads = _network_people(version, NetworkRole.Role.LEAD)
-    _send(
+    send(
         f"Withdrawn: {pathway.title}",
         [
             f"{_name(actor)} withdrew {pathway.title} (version {version.number} was current). "
@@ -168,7 +168,7 @@ def pathway_withdrawn(pathway, version, *, actor, authors):
             pathway.withdrawal_reason,
             absolute_url(pathway.get_absolute_url()),
         ],
-        _emails([*authors, *leads]),
+        emails_of([*authors, *leads]),
     )
 
 
@@ -181,7 +181,7 @@ def _consultation_audience(consultation):
 
 def consultation_opened(consultation):
     version = consultation.version
-    _send(
+    send(
         f"Consultation open: {version.title}",
         [
             f"The draft of {version.title} is open for national consultation from "
@@ -190,7 +190,7 @@ def consultation_opened(consultation):
             "review.",
             absolute_url(reverse("workspace:consultation", args=[consultation.pk])),
         ],
-        _emails(_consultation_audience(consultation)),
+        emails_of(_consultation_audience(consultation)),
     )
 
 
@@ -223,7 +223,7 @@ def consultation_closing(consultation, today):
     return (
         f"[SCN Pathways] Consultation closes {when}: {version.title}",
         "\n\n".join(lines),
-        _emails(_consultation_audience(consultation)),
+        emails_of(_consultation_audience(consultation)),
     )
 
 
@@ -250,5 +250,5 @@ def consultation_closed(consultation, waiting):
     return (
         f"[SCN Pathways] Consultation closed, responses needed: {version.title}",
         "\n\n".join(lines),
-        _emails(responders),
+        emails_of(responders),
     )
