@@ -197,6 +197,10 @@ def objective(request, pk):
     if not policy.sees_network_workspace(request.user, objective.network):
         raise Http404
     may_update = policy.permits_on_objective(request.user, objective)
+    if request.method == "POST" and not may_update:
+        # 403 (whatever was posted) for someone who never keeps this work plan; a keeper hears
+        # from the service why not (the year's report was accepted).
+        policy.require_role(request.user, NetworkAction.KEEP_WORK_PLAN, objective.network)
     initial = {field: getattr(objective, field) for field in ("status", "note", "owner", "due_on")}
     form = ObjectiveUpdateForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -222,6 +226,11 @@ def report(request, pk):
     actions = policy.permitted_report_actions(request.user, report)
     initial = {field: getattr(report, field) for field, _heading in AnnualReport.SECTIONS}
     form = ReportForm(initial=initial) if NetworkAction.WRITE_REPORT in actions else None
+    if request.method == "POST" and form is None:
+        # Not theirs to write (403), or no longer (submitted from another tab, say): the service
+        # says which, and the page shows the report as it now stands, without the stale form.
+        _attempt(request, services.save_report, report=report)
+        return redirect("workspace:report", pk=report.pk)
     if request.method == "POST":
         form = ReportForm(request.POST)
         if form.is_valid():
@@ -254,6 +263,7 @@ def report(request, pk):
 @require_POST
 def review_report(request, pk):
     report = _get_report(request.user, pk)
+    policy.require_role(request.user, NetworkAction.REVIEW_REPORT, report.network)
     form = ReviewReportForm(request.POST)
     if form.is_valid():
         if form.cleaned_data["decision"] == form.ACCEPT:
@@ -326,6 +336,17 @@ def proposal(request, pk):
     proposal = get_object_or_404(Proposal.objects.select_related("network"), pk=pk)
     may_decide = policy.proposals_for(request.user).filter(pk=proposal.pk).exists()
     form = DecisionForm(request.POST or None) if may_decide else None
+    if request.method == "POST" and form is None:
+        # Decided already (a second press, another tab): the service says the decision stands.
+        _attempt(
+            request,
+            services.decide_proposal,
+            proposal=proposal,
+            decision="",
+            reason="",
+            decided_on=None,
+        )
+        return redirect("workspace:proposal", pk=proposal.pk)
     if request.method == "POST" and form is not None and form.is_valid():
         decided = _attempt(
             request, services.decide_proposal, proposal=proposal, **form.cleaned_data
