@@ -1,12 +1,22 @@
-"""Demo networks and people for `manage.py load_demo`. Every name and address is invented."""
+"""Demo networks, people and the networks' governance (terms, steering groups) for
+`manage.py load_demo`; their annual cycle is networks.demo_oversight. Every name and address is
+invented."""
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
 
+from networks import demo_oversight
+from networks.demo_oversight_text import (
+    EARLIER_TERMS,
+    PROPOSAL_APPROVED_DAYS_AGO,
+    STEERING_GROUPS,
+    TERM_ENDED_WITHOUT_SUCCESSOR,
+)
 from networks.models import (
     Appointment,
     CancerType,
@@ -15,6 +25,7 @@ from networks.models import (
     Network,
     NetworkRole,
     Profile,
+    SteeringGroupMember,
 )
 
 PROGRAMME_TEAM = "Programme team"  # the group made by pathways migration 0006
@@ -28,6 +39,8 @@ NATIONAL = Network.Kind.NATIONAL_MCN
 GROUP = Network.Kind.NATIONAL_GROUP
 OTHER = Network.Kind.OTHER_NATIONAL
 LEAD, AUTHOR, REVIEWER = NetworkRole.Role.LEAD, NetworkRole.Role.AUTHOR, NetworkRole.Role.REVIEWER
+MANAGER = NetworkRole.Role.MANAGER
+LEAD_CLINICIAN, MANAGER_POST = Appointment.Post.LEAD_CLINICIAN, Appointment.Post.MANAGER
 
 # The national pathway groups: one per cancer the demo has a pathway for. (slug, short name,
 # name, cancer types, chair, description)
@@ -87,6 +100,7 @@ NETWORKS = [
         "name": "North Cancer Alliance",
         "short_name": "NCA",
         "kind": REGIONAL,
+        "host": "grampian",
         "boards": ["grampian", "highland", "orkney", "shetland", "tayside", "western-isles"],
         "cancers": ["breast", "colorectal", "lung", "prostate", "upper-gastrointestinal"],
         "major_change_approvals": 1,
@@ -102,6 +116,7 @@ NETWORKS = [
         "name": "South East Scotland Cancer Network",
         "short_name": "SCAN",
         "kind": REGIONAL,
+        "host": "lothian",
         "boards": ["borders", "dumfries-galloway", "fife", "lothian"],
         "cancers": ["breast", "head-and-neck", "melanoma", "ovarian", "renal"],
         "major_change_approvals": 1,
@@ -115,6 +130,7 @@ NETWORKS = [
         "name": "West of Scotland Cancer Network",
         "short_name": "WoSCAN",
         "kind": REGIONAL,
+        "host": "greater-glasgow-clyde",
         "boards": ["ayrshire-arran", "forth-valley", "greater-glasgow-clyde", "lanarkshire"],
         "cancers": [
             "cervical",
@@ -136,6 +152,7 @@ NETWORKS = [
         "name": "Scottish Sarcoma Network",
         "short_name": "SSN",
         "kind": NATIONAL,
+        "host": "greater-glasgow-clyde",
         "boards": [],
         "cancers": ["sarcoma"],
         "description": "A national managed clinical network for bone and soft tissue sarcoma.",
@@ -148,6 +165,7 @@ NETWORKS = [
         "name": "Scottish Adult Neuro-Oncology Network",
         "short_name": "SANON",
         "kind": NATIONAL,
+        "host": "lothian",
         "boards": [],
         "cancers": ["brain-and-central-nervous-system"],
         "description": "A national managed clinical network for adults with brain and "
@@ -161,6 +179,7 @@ NETWORKS = [
         "name": "Children and Young People's Cancer Network",
         "short_name": "CYPCN",
         "kind": NATIONAL,
+        "host": "greater-glasgow-clyde",
         "boards": [],
         "cancers": ["childrens-and-young-peoples-cancers"],
         "description": "A national managed clinical network for children, teenagers and "
@@ -174,6 +193,7 @@ NETWORKS = [
         "name": "Scottish Neuroendocrine Tumour Network",
         "short_name": "SNETN",
         "kind": NATIONAL,
+        "host": "tayside",
         "boards": [],
         "cancers": ["neuroendocrine-tumours"],
         "description": "A national managed clinical network for neuroendocrine tumours.",
@@ -186,6 +206,7 @@ NETWORKS = [
         "name": "Scottish Mesothelioma Network",
         "short_name": "SMN",
         "kind": NATIONAL,
+        "host": "greater-glasgow-clyde",
         "boards": [],
         "cancers": ["mesothelioma"],
         "description": "A national managed clinical network for mesothelioma.",
@@ -198,6 +219,7 @@ NETWORKS = [
         "name": "Scottish Acute Oncology Network",
         "short_name": "SAON",
         "kind": OTHER,
+        "host": "lanarkshire",
         "boards": [],
         "cancers": [],
         "description": "A national network that shares practice in acute oncology across "
@@ -205,6 +227,56 @@ NETWORKS = [
         "lead": "Dr Moira Thomson",
         "manager": "Graham Hughes",
         "established": "2019-11-01",
+    },
+    # Networks no longer at work, kept in the registry with their history.
+    {
+        "slug": "cancer-genetics",
+        "name": "Scottish Cancer Genetics Network",
+        "short_name": "SCGN",
+        "kind": OTHER,
+        "boards": [],
+        "cancers": [],
+        "description": "A national network for inherited cancer risk services from 2008 to "
+        "2020. Retired when the genetics services formed a national service of their own; "
+        "its familial breast and colorectal cancer work passed to the regional networks.",
+        "lead": "Dr Ian Crawford",
+        "manager": "Patricia Low",
+        "established": "2008-10-01",
+        "status": Network.Status.RETIRED,
+        "since": "2020-03-31",
+    },
+    {
+        "slug": "teenage-young-adult",
+        "name": "Teenage and Young Adult Cancer Network",
+        "short_name": "TYACN",
+        "kind": NATIONAL,
+        "boards": [],
+        "cancers": ["childrens-and-young-peoples-cancers"],
+        "description": "A national managed clinical network for people aged 16 to 24 with "
+        "cancer. It joined the Children and Young People's Cancer Network in 2021, so that "
+        "one network follows a young person from diagnosis into adult services.",
+        "lead": "Dr Malcolm Birrell",
+        "manager": "Janice Orr",
+        "established": "2012-04-01",
+        "status": Network.Status.MERGED,
+        "since": "2021-04-01",
+        "merged_into": "children-young-people",
+    },
+    # Approved by the programme (networks.demo_oversight_text.PROPOSALS) and being set up.
+    {
+        "slug": "germ-cell-tumours",
+        "name": "Scottish Germ Cell Tumour Network",
+        "short_name": "SGCTN",
+        "kind": NATIONAL,
+        "boards": [],
+        "cancers": ["testicular"],
+        "description": "A national managed clinical network for testicular and other germ "
+        "cell tumours, being set up: a few hundred people a year are treated in four "
+        "centres, and the network will agree one pathway and one surgical referral route.",
+        "lead": None,
+        "manager": None,
+        "status": Network.Status.PROPOSED,
+        "since_days_ago": PROPOSAL_APPROVED_DAYS_AGO,
     },
     *(
         {
@@ -271,6 +343,17 @@ PEOPLE = [
     ("highland-gp", "Morag", "Mackay", False, []),
     ("fife-nurse", "Kirsty", "Duncan", False, []),
     ("lanarkshire-physio", "Gordon", "McAllister", False, []),
+    # Each network manager in the annual cycle keeps its work plan and writes its report; they
+    # hold the manager's term in the registry under the same name.
+    ("nca-manager", "Callum", "Reid", False, [("nca", MANAGER)]),
+    ("scan-manager", "Alasdair", "Grant", False, [("scan", MANAGER)]),
+    ("woscan-manager", "Shona", "Campbell", False, [("woscan", MANAGER)]),
+    ("ssn-manager", "Kirsty", "Wallace", False, [("sarcoma", MANAGER)]),
+    ("sanon-manager", "Euan", "Docherty", False, [("neuro-oncology", MANAGER)]),
+    ("cypcn-manager", "Neil", "Paterson", False, [("children-young-people", MANAGER)]),
+    ("snetn-manager", "Lorna", "Kerr", False, [("neuroendocrine", MANAGER)]),
+    ("smn-manager", "Stuart", "Watson", False, [("mesothelioma", MANAGER)]),
+    ("saon-manager", "Graham", "Hughes", False, [("acute-oncology", MANAGER)]),
 ]
 
 # username: (job title, board slug, constituencies)
@@ -291,6 +374,15 @@ PLACES = {
     "highland-gp": ("General practitioner", "highland", []),
     "fife-nurse": ("Clinical nurse specialist", "fife", []),
     "lanarkshire-physio": ("Specialist physiotherapist", "lanarkshire", []),
+    "nca-manager": ("Network manager, North Cancer Alliance", "grampian", []),
+    "scan-manager": ("Network manager, South East Scotland Cancer Network", "lothian", []),
+    "woscan-manager": ("Network manager, West of Scotland Cancer Network", "greater-glasgow-clyde", []),
+    "ssn-manager": ("Network manager, Scottish Sarcoma Network", "greater-glasgow-clyde", []),
+    "sanon-manager": ("Network manager, Scottish Adult Neuro-Oncology Network", "lothian", []),
+    "cypcn-manager": ("Network manager, Children and Young People's Cancer Network", "greater-glasgow-clyde", []),
+    "snetn-manager": ("Network manager, Scottish Neuroendocrine Tumour Network", "tayside", []),
+    "smn-manager": ("Network manager, Scottish Mesothelioma Network", "greater-glasgow-clyde", []),
+    "saon-manager": ("Network manager, Scottish Acute Oncology Network", "lanarkshire", []),
 }  # fmt: skip
 
 
@@ -308,7 +400,15 @@ def _upsert(model, lookup, values):
     return instance
 
 
-def _load_networks():
+def status_since(spec, today):
+    """The day the network's status took effect: a proposed network's counts back from today,
+    so it is always being set up now."""
+    if "since_days_ago" in spec:
+        return today - timedelta(days=spec["since_days_ago"])
+    return date.fromisoformat(spec.get("since", spec["established"]))
+
+
+def _load_networks(today):
     boards = {board.slug: board for board in HealthBoard.objects.all()}
     cancers = {cancer.slug: cancer for cancer in CancerType.objects.all()}
     networks = {}
@@ -322,22 +422,15 @@ def _load_networks():
                 "kind": spec["kind"],
                 "description": spec["description"],
                 "contact_email": f"{spec['slug']}{CONTACT_SUFFIX}",
-                "status": Network.Status.ESTABLISHED,
-                "status_since": date.fromisoformat(spec["established"]),
+                "host_board": boards.get(spec.get("host")),
+                "status": spec.get("status", Network.Status.ESTABLISHED),
+                "status_since": status_since(spec, today),
+                "merged_into": networks.get(spec.get("merged_into")),
                 "major_change_approvals": spec.get("major_change_approvals", 2),
             },
         )
         network.member_boards.set([boards[slug] for slug in spec["boards"]])
         network.cancer_types.set([cancers[slug] for slug in spec["cancers"]])
-        for post, name in [
-            (Appointment.Post.LEAD_CLINICIAN, spec["lead"]),
-            (Appointment.Post.MANAGER, spec["manager"]),
-        ]:
-            _upsert(
-                Appointment,
-                {"network": network, "post": post, "ends_on": None},
-                {"name": name, "starts_on": date.fromisoformat(spec["established"])},
-            )
         networks[spec["slug"]] = network
     return networks
 
@@ -381,12 +474,72 @@ def _load_places(people, networks):
             constituency.members.remove(*(held - wanted))
 
 
+def _load_terms(networks, people, today):
+    """Each network's lead clinician and manager, with earlier terms for a few. A current
+    holder's term starts the day after their predecessor's ended; a network no longer at work
+    ended its terms with it. A holder with a demo account is linked to it."""
+    accounts = {user.get_full_name(): user for user in people.values()}
+    ended_slug, ended_post, ended_days_ago = TERM_ENDED_WITHOUT_SUCCESSOR
+    for spec in NETWORKS:
+        network = networks[spec["slug"]]
+        for post, holder in [(LEAD_CLINICIAN, spec["lead"]), (MANAGER_POST, spec["manager"])]:
+            if holder is None:
+                continue  # being set up: no one appointed yet
+            starts_on = date.fromisoformat(spec["established"])
+            for earlier_post, name, starts, ends in EARLIER_TERMS.get(spec["slug"], []):
+                if earlier_post == post:
+                    term = {
+                        "starts_on": date.fromisoformat(starts),
+                        "ends_on": date.fromisoformat(ends),
+                    }
+                    _upsert(Appointment, {"network": network, "post": post, "name": name}, term)
+                    starts_on = term["ends_on"] + timedelta(days=1)
+            ends_on = None if network.is_active else network.status_since
+            if (spec["slug"], post) == (ended_slug, ended_post):
+                ends_on = today - timedelta(days=ended_days_ago)
+            _upsert(
+                Appointment,
+                {"network": network, "post": post, "name": holder},
+                {"starts_on": starts_on, "ends_on": ends_on, "user": accounts.get(holder)},
+            )
+
+
+def _load_steering_groups(networks):
+    boards = {board.slug: board for board in HealthBoard.objects.all()}
+    for slug, members in STEERING_GROUPS.items():
+        for position, (name, role, where) in enumerate(members):
+            board = boards.get(where)  # else `where` names an organisation
+            _upsert(
+                SteeringGroupMember,
+                {"network": networks[slug], "name": name},
+                {
+                    "role": role,
+                    "board": board,
+                    "organisation": "" if board else where,
+                    "position": position,
+                },
+            )
+
+
+def real_now():
+    """The wall clock's time. load_demo sets up the registry under the demo story's clock
+    (the day the registry opened: pathways.demo.as_of), but what must stay overdue, due soon
+    or recent in the networks' annual cycle counts back from the real today."""
+    return datetime.now(UTC)
+
+
 @transaction.atomic
 def load():
-    """Create or refresh the demo networks and people; returns the people by username."""
-    networks = _load_networks()
+    """Create or refresh the demo networks, people and governance, then add the networks'
+    annual cycle where it is missing; returns the people by username."""
+    now = real_now()
+    today = timezone.localdate(now)
+    networks = _load_networks(today)
     people = _load_people(networks)
     _load_places(people, networks)
+    _load_terms(networks, people, today)
+    _load_steering_groups(networks)
+    demo_oversight.load(networks, people, now)
     return people
 
 

@@ -1,8 +1,21 @@
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
-from networks.models import Network, NetworkRole
+from networks import demo as network_demo
+from networks.models import (
+    AnnualReport,
+    Appointment,
+    Network,
+    NetworkEvent,
+    NetworkRole,
+    Objective,
+    Proposal,
+    SteeringGroupMember,
+)
 from pathways.models import Event, Pathway, PathwayVersion
 
 pytestmark = pytest.mark.django_db
@@ -26,6 +39,19 @@ def _snapshot():
             )
         ),
         "events": Event.objects.count(),
+        # The networks' governance and annual cycle: made once, never rewritten.
+        "cycle": [
+            list(model.objects.order_by("pk").values_list(*fields))
+            for model, fields in [
+                (Appointment, ["network__slug", "post", "name", "starts_on", "ends_on"]),
+                (SteeringGroupMember, ["network__slug", "name", "role", "position"]),
+                (Objective, ["network__slug", "title", "status", "updated_at"]),
+                (AnnualReport, ["network__slug", "year", "status", "due_on", "updated_at"]),
+                (Proposal, ["area", "decision", "decided_on", "network__slug"]),
+                (NetworkEvent, ["action", "created_at"]),
+            ]
+        ],
+        "cycle_history_rows": (AnnualReport.history.count(), Objective.history.count()),
     }
 
 
@@ -92,3 +118,89 @@ def test_demo_pathways_cover_every_state_a_reader_or_reviewer_meets(settings):
         "Supportive care",
     ]:
         assert f"## {section}" in body
+
+
+def test_demo_networks_have_a_host_terms_with_history_and_a_steering_group(settings):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    today = timezone.localdate()
+    in_the_cycle = Network.objects.filter(kind__in=["regional", "national_mcn", "other_national"])
+    for network in in_the_cycle.active():
+        assert network.host_board is not None, network.slug
+        assert 5 <= network.steering_group.count() <= 9, network.slug
+        assert network.network_manager, network.slug
+    ended = Appointment.objects.filter(ends_on__lt=today, network__status="established")
+    assert ended.values("network").distinct().count() >= 3  # terms show their history
+    without_lead = in_the_cycle.active().exclude(
+        appointments__in=Appointment.objects.current(today).filter(post="lead_clinician")
+    )
+    assert [network.slug for network in without_lead] == ["mesothelioma"]
+    statuses = dict(Network.objects.values_list("slug", "status"))
+    assert statuses["cancer-genetics"] == "retired"
+    assert statuses["teenage-young-adult"] == "merged"
+    assert statuses["germ-cell-tumours"] == "proposed"
+
+
+def test_demo_has_a_network_manager_login_for_regional_and_national_networks(settings):
+    settings.DEBUG = True
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    managers = NetworkRole.objects.filter(role=NetworkRole.Role.MANAGER)
+    kinds = set(managers.values_list("network__kind", flat=True))
+    assert {Network.Kind.REGIONAL, Network.Kind.NATIONAL_MCN} <= kinds
+    assert "nca-manager" in out.getvalue() and "network manager of nca" in out.getvalue()
+    nca_manager = get_user_model().objects.get(username="nca-manager")
+    assert nca_manager.check_password(network_demo.DEMO_PASSWORD)
+    # The registry's manager term is the same person's.
+    assert Appointment.objects.get(network__slug="nca", post="manager", ends_on=None).user == (
+        nca_manager
+    )
+
+
+def test_demo_annual_cycle_tells_a_story_that_stays_true_whenever_it_is_loaded(settings):
+    settings.DEBUG = True
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    today, now = timezone.localdate(), timezone.now()
+    reports = AnnualReport.objects
+    assert [r.network.slug for r in reports.overdue(today)] == ["sarcoma"]
+    assert {r.network.slug for r in reports.due_within(30, today)} == {"nca", "neuro-oncology"}
+    returned = reports.get(status=AnnualReport.Status.RETURNED)
+    assert returned.comments and returned.network.slug == "nca"
+    assert reports.filter(status=AnnualReport.Status.SUBMITTED).count() == 1
+    accepted = list(reports.accepted())
+    assert len(accepted) >= 14
+    for report in accepted:
+        assert report.missing_sections() == [], report
+        assert report.submitted_at < report.accepted_at < now
+    latest = max(report.year for report in accepted)
+    assert reports.accepted().filter(year=latest - 1).count() == 9  # every network in the cycle
+
+    scan = reports.get(network__slug="scan", year=latest)
+    assert list(scan.events.values_list("action", flat=True)) == [
+        "report_opened",
+        "report_submitted",
+        "report_returned",
+        "report_resubmitted",
+        "report_accepted",
+    ]
+    assert scan.events.get(action="report_returned").note == scan.comments
+
+    objectives = Objective.objects.filter(year=today.year)
+    counts = {status: objectives.filter(status=status).count() for status in Objective.Status}
+    assert counts["at_risk"] >= 3 and counts["off_track"] >= 1 and counts["done"] >= 3
+    for network in objectives.values("network").distinct():
+        assert 3 <= objectives.filter(network=network["network"]).count() <= 6
+    assert (
+        not Objective.objects.exclude(status="on_track")
+        .exclude(events__action="objective_updated")
+        .exists()
+    )
+
+    awaiting = Proposal.objects.filter(decision__in=Proposal.AWAITING)
+    assert set(awaiting.values_list("decision", flat=True)) == {"pending", "deferred"}
+    approved = Proposal.objects.get(decision="approved")
+    assert approved.network.status == Network.Status.PROPOSED
+    assert approved.network.status_since == approved.decided_on
+
+    assert not NetworkEvent.objects.filter(created_at__gt=now).exists()
+    assert not NetworkEvent.objects.filter(actor=None).exists()
