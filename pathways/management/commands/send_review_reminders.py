@@ -1,7 +1,9 @@
-"""Email the leads of every pathway whose review is due within --days (or overdue).
+"""Email the leads of every pathway whose review is due within --days (or overdue), and the
+people who write each network's annual report due within 30 days or overdue
+(pathways.report_reminders).
 
-Safe to run from cron as often as wanted: each pathway is reminded at most once a day,
-which the database's unique constraint guarantees even if two runs overlap.
+Safe to run from cron as often as wanted: each pathway and each report is reminded at most
+once a day, which the database's unique constraints guarantee even if two runs overlap.
 """
 
 from django.conf import settings
@@ -14,12 +16,14 @@ from django.utils import timezone
 from accounts.links import absolute_url
 from networks.models import NetworkRole
 from pathways.models import PathwayVersion, ReviewReminder
+from pathways.report_reminders import send_report_reminders
 
 
 class Command(BaseCommand):
     help = (
         "Email network leads about pathways overdue for review or due within --days "
-        "(default: REVIEW_DUE_SOON_DAYS)."
+        "(default: REVIEW_DUE_SOON_DAYS), and networks about annual reports overdue or due "
+        "within 30 days."
     )
 
     def add_arguments(self, parser):
@@ -54,6 +58,11 @@ class Command(BaseCommand):
                 skipped += 1
         self.stdout.write(
             f"Reminders sent: {sent}; already reminded today or no one to tell: {skipped}."
+        )
+        sent, skipped = send_report_reminders(today)
+        self.stdout.write(
+            f"Annual report reminders sent: {sent}; already reminded today or no one to tell: "
+            f"{skipped}."
         )
 
     def _remind(self, version, recipients, today):
