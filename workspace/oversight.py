@@ -1,9 +1,8 @@
-"""The programme team's pages in the workspace: oversight of what is overdue, due soon,
-waiting or scheduled (each list also as CSV), and recent activity. Staff only."""
+"""The programme team's pages in the workspace: oversight of pathways and networks (the lists
+are workspace/oversight_lists.py; each also as CSV), and recent activity. Staff only."""
 
 import csv
 
-from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -11,88 +10,20 @@ from django.urls import reverse
 from django.utils import timezone
 
 from networks.models import Network, NetworkRole
-from pathways.models import Event, Pathway, PathwayVersion
-
-
-def _with_pathway(versions):
-    return versions.select_related("pathway__network").order_by("next_review_on", "title")
-
-
-def _lists(request):
-    today = timezone.localdate()
-    now = timezone.now()
-
-    def public(version):
-        return request.build_absolute_uri(version.pathway.get_absolute_url())
-
-    def workspace(version):
-        return request.build_absolute_uri(reverse("workspace:version", args=[version.pk]))
-
-    return {
-        "overdue": (
-            "Review overdue",
-            _with_pathway(PathwayVersion.objects.overdue(today)),
-            ["Pathway", "Version", "Network", "Review was due", "Days overdue", "Link"],
-            lambda v: [
-                v.title,
-                v.number,
-                v.pathway.network.short_name,
-                v.next_review_on,
-                (today - v.next_review_on).days,
-                public(v),
-            ],
-        ),
-        "due-soon": (
-            f"Review due within {settings.REVIEW_DUE_SOON_DAYS} days",
-            _with_pathway(PathwayVersion.objects.due_within(today=today)),
-            ["Pathway", "Version", "Network", "Review due", "Days left", "Link"],
-            lambda v: [
-                v.title,
-                v.number,
-                v.pathway.network.short_name,
-                v.next_review_on,
-                (v.next_review_on - today).days,
-                public(v),
-            ],
-        ),
-        "waiting": (
-            "Waiting for review",
-            PathwayVersion.objects.filter(status=PathwayVersion.Status.IN_REVIEW)
-            .select_related("pathway__network")
-            .order_by("submitted_at"),
-            ["Pathway", "Network", "Change", "Submitted", "Days waiting", "Link"],
-            lambda v: [
-                v.title,
-                v.pathway.network.short_name,
-                v.get_change_type_display(),
-                timezone.localtime(v.submitted_at).date(),
-                (now - v.submitted_at).days,
-                workspace(v),
-            ],
-        ),
-        "scheduled": (
-            "Scheduled publications",
-            PathwayVersion.objects.published()
-            .filter(effective_from__gt=now)
-            .select_related("pathway__network")
-            .order_by("effective_from"),
-            ["Pathway", "Version", "Network", "Takes effect", "Link"],
-            lambda v: [
-                v.title,
-                v.number,
-                v.pathway.network.short_name,
-                timezone.localtime(v.effective_from).date(),
-                workspace(v),
-            ],
-        ),
-    }
+from pathways.models import Event, Pathway
+from workspace.oversight_lists import oversight_lists
 
 
 @staff_member_required
 def dashboard(request):
     tables = [
-        {"slug": slug, "title": title, "headers": headers, "rows": [(row(v), v) for v in items]}
-        for slug, (title, items, headers, row) in _lists(request).items()
+        {
+            "slug": slug,
+            "title": title,
+            "headers": headers,
+            "rows": [(row(item), item) for item in items],
+        }
+        for slug, (title, items, headers, row) in oversight_lists(request).items()
     ]
     return render(
         request,
@@ -106,7 +37,7 @@ def dashboard(request):
 
 @staff_member_required
 def export(request, name):
-    lists = _lists(request)
+    lists = oversight_lists(request)
     if name not in lists:
         raise Http404
     title, items, headers, row = lists[name]
@@ -116,8 +47,8 @@ def export(request, name):
     )
     writer = csv.writer(response)
     writer.writerow(headers)
-    for version in items:
-        writer.writerow([_safe_cell(value) for value in row(version)])
+    for item in items:
+        writer.writerow([_safe_cell(value) for value in row(item)])
     return response
 
 
