@@ -16,6 +16,16 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 
+class ObjectiveQuerySet(models.QuerySet):
+    def open(self):
+        """In a work plan still open: its network's report on that year is not yet accepted
+        (an accepted report has reported on it, so it no longer changes)."""
+        reported = AnnualReport.objects.accepted().filter(
+            network=models.OuterRef("network_id"), year=models.OuterRef("year")
+        )
+        return self.exclude(models.Exists(reported))
+
+
 class Objective(models.Model):
     """One objective of a network's work plan for a year, with the status the network gives it."""
 
@@ -42,6 +52,7 @@ class Objective(models.Model):
     )
 
     history = HistoricalRecords()
+    objects = ObjectiveQuerySet.as_manager()
 
     class Meta:
         ordering = ["year", "due_on", "pk"]

@@ -433,12 +433,9 @@ def permitted_report_actions(user, report):
 def objectives_for(user):
     """The objectives `user` may update now: their network's, while that year's report is not
     yet accepted (an accepted report reported on them)."""
-    reported = AnnualReport.objects.accepted().filter(
-        network=OuterRef("network_id"), year=OuterRef("year")
-    )
-    return Objective.objects.filter(
+    return Objective.objects.open().filter(
         network__in=networks_for(user, NetworkAction.KEEP_WORK_PLAN)
-    ).exclude(Exists(reported))
+    )
 
 
 def permits_on_objective(user, objective):

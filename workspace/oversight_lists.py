@@ -182,15 +182,10 @@ def _returned_reports():
 
 def _objectives_off_track():
     """Off track in a work plan still open: a network at work, whose report on that year is not
-    yet accepted (an accepted report has reported on it; pathways.policy.objectives_for)."""
-    reported = AnnualReport.objects.accepted().filter(
-        network=OuterRef("network_id"), year=OuterRef("year")
-    )
+    yet accepted (`Objective.objects.open`)."""
     return (
-        Objective.objects.filter(
-            status=Objective.Status.OFF_TRACK, network__in=Network.objects.active()
-        )
-        .exclude(Exists(reported))
+        Objective.objects.open()
+        .filter(status=Objective.Status.OFF_TRACK, network__in=Network.objects.active())
         .select_related("network")
         .order_by("due_on", "network__name", "pk")
     )
