@@ -1,19 +1,37 @@
+"""The public network directory, each network's page and its accepted annual reports.
+
+The registry keeps every network, so every network has a page; lists show the active ones
+first and the rest apart. Each page costs a fixed number of queries, however many networks,
+pathways, objectives, steering group members or reports there are.
+"""
+
 from itertools import groupby
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, Subquery
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
-from networks.models import CancerType, HealthBoard, Network
+from networks.life import life_of
+from networks.models import AnnualReport, Appointment, CancerType, HealthBoard, Network
+from pathways import queries
+from pathways.models import Pathway
 
 
-def _public_networks():
-    """Active networks with what their public pages list, fetched in a fixed number of queries."""
-    return Network.objects.active().prefetch_related(
+def _with_lists(networks):
+    """`networks` with the boards and cancers their pages list, in two queries."""
+    return networks.prefetch_related(
         Prefetch("member_boards", queryset=HealthBoard.objects.order_by("name")),
         Prefetch("cancer_types", queryset=CancerType.objects.order_by("name")),
     )
+
+
+def _crumbs(network=None):
+    trail = [("Home", reverse("home")), ("Networks", reverse("networks:list"))]
+    if network:
+        trail.append((network.name, network.get_absolute_url()))
+    return trail
 
 
 class NetworkListView(ListView):
@@ -21,25 +39,36 @@ class NetworkListView(ListView):
     context_object_name = "networks"
 
     def get_queryset(self):
-        live = Q(
-            pathways__first_published_at__lte=timezone.now(), pathways__withdrawn_at__isnull=True
-        )
+        in_use = Q(pathways__in=Pathway.objects.in_use().values("pk"))
         return (
-            _public_networks()
-            .annotate(pathway_count=Count("pathways", filter=live))
+            _with_lists(Network.objects.select_related("merged_into"))
+            .annotate(pathway_count=Count("pathways", filter=in_use))
             .order_by("kind", "name")
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        networks = context["networks"]
         labels = dict(Network.Kind.choices)
         # Regional networks first, then national ones, in the order the choices are declared.
         order = {kind: index for index, kind in enumerate(labels)}
-        networks = sorted(context["networks"], key=lambda network: order[network.kind])
+        active = sorted(
+            (network for network in networks if network.is_active),
+            key=lambda network: order[network.kind],
+        )
         context["groups"] = [
             (labels[kind], list(members))
-            for kind, members in groupby(networks, key=lambda network: network.kind)
+            for kind, members in groupby(active, key=lambda network: network.kind)
         ]
+        context["proposed"] = [
+            network for network in networks if network.status == Network.Status.PROPOSED
+        ]
+        ended = [Network.Status.MERGED, Network.Status.RETIRED]
+        context["ended"] = sorted(
+            (network for network in networks if network.status in ended),
+            key=lambda network: (network.status_since is not None, network.status_since),
+            reverse=True,  # the latest first; any with no date recorded last
+        )
         context["breadcrumbs"] = [("Home", reverse("home"))]
         return context
 
@@ -49,12 +78,55 @@ class NetworkDetailView(DetailView):
     context_object_name = "network"
 
     def get_queryset(self):
-        return _public_networks().with_current_terms(timezone.localdate())
+        networks = Network.objects.select_related("host_board", "merged_into")
+        return _with_lists(networks).with_current_terms(timezone.localdate())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["breadcrumbs"] = [
-            ("Home", reverse("home")),
-            ("Networks", reverse("networks:list")),
-        ]
+        network = self.object
+        context.update(
+            life=life_of(network),
+            posts=[
+                (label, [term for term in network.current_terms if term.post == post])
+                for post, label in Appointment.Post.choices
+            ],
+            pathways=list(
+                queries.filtered(queries.current_versions(), network=network).order_by("title")
+            ),
+            steering_group=list(network.steering_group.select_related("board")),
+            objectives=_work_plan(network, timezone.localdate().year),
+            reports=list(
+                network.annual_reports.accepted()
+                .order_by("-year")
+                .only("network", "year", "accepted_at")
+            ),
+            breadcrumbs=_crumbs(),
+        )
+        return context
+
+
+def _work_plan(network, this_year):
+    """The objectives of the network's current work plan: the latest year, up to this one,
+    that has any (a plan for next year is not current yet). One query."""
+    latest = network.objectives.filter(year__lte=this_year).order_by("-year").values("year")[:1]
+    return list(network.objectives.filter(year=Subquery(latest)).order_by("due_on", "pk"))
+
+
+class AnnualReportView(DetailView):
+    """An accepted report's permanent page; a report still with the network or the programme
+    team is not public."""
+
+    template_name = "networks/annual_report.html"
+    context_object_name = "report"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            AnnualReport.objects.accepted().select_related("network"),
+            network__slug=self.kwargs["slug"],
+            year=self.kwargs["year"],
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = _crumbs(self.object.network)
         return context

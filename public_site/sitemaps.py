@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from networks.models import Network
+from networks.models import AnnualReport, Network
 from pathways import queries
 from pathways.models import PathwayVersion
 
@@ -49,9 +49,28 @@ class NetworksSitemap(Sitemap):
         return Network.objects.active().order_by("slug")
 
 
+class AnnualReportsSitemap(Sitemap):
+    """Accepted reports: permanent pages, frozen once accepted."""
+
+    changefreq = "never"
+    priority = 0.3
+
+    def items(self):
+        return (
+            AnnualReport.objects.accepted()
+            .select_related("network")
+            .only("year", "accepted_at", "network__slug")
+            .order_by("network__slug", "year")
+        )
+
+    def lastmod(self, report):
+        return report.accepted_at
+
+
 SITEMAPS = {
     "pages": StaticPagesSitemap,
     "pathways": CurrentPathwaysSitemap,
     "versions": VersionsSitemap,
     "networks": NetworksSitemap,
+    "reports": AnnualReportsSitemap,
 }

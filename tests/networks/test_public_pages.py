@@ -23,10 +23,11 @@ def test_the_directory_groups_networks_by_kind_with_their_member_boards(
     assert "Scotland-wide" in html  # a national network has no member boards
 
 
-def test_the_directory_hides_inactive_networks(client, woscan):
+def test_the_directory_lists_inactive_networks_apart_not_among_the_kinds(client, woscan):
     make_network("OLD", name="Disbanded Network", status=Network.Status.RETIRED)
     html = client.get(reverse("networks:list")).content.decode()
-    assert "Disbanded Network" not in html
+    assert 'href="/networks/old/"' not in html[: html.index("Merged and retired networks")]
+    assert "Disbanded Network (OLD)</a>: retired" in html
 
 
 def test_a_network_page_shows_description_boards_lead_manager_and_contact(client, woscan):
@@ -48,9 +49,15 @@ def test_a_network_page_shows_description_boards_lead_manager_and_contact(client
         assert expected in html
 
 
-def test_an_inactive_or_unknown_network_is_not_found(client):
-    hidden = make_network("OLD", status=Network.Status.RETIRED)
-    assert client.get(hidden.get_absolute_url()).status_code == 404
+@pytest.mark.parametrize(
+    "status", [Network.Status.PROPOSED, Network.Status.UNDER_REVIEW, Network.Status.RETIRED]
+)
+def test_every_registered_network_has_a_page(client, status):
+    network = make_network("OLD", status=status)
+    assert client.get(network.get_absolute_url()).status_code == 200
+
+
+def test_an_unknown_network_is_not_found(client):
     assert client.get("/networks/no-such-network/").status_code == 404
 
 
@@ -84,5 +91,5 @@ def test_a_network_page_costs_the_same_queries_however_many_boards_it_has(
     few = make_network(boards=["fife"])
     many = make_network(boards=["fife", "lothian", "borders", "tayside", "grampian"])
     for network in (few, many):
-        with django_assert_num_queries(4):
+        with django_assert_num_queries(9):  # see test_public_oversight_pages.py
             assert client.get(network.get_absolute_url()).status_code == 200
