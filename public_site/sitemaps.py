@@ -45,8 +45,10 @@ class VersionsSitemap(Sitemap):
 
 
 class NetworksSitemap(Sitemap):
+    """Every registered network has a page: a merged or retired one's is kept as a record."""
+
     def items(self):
-        return Network.objects.active().order_by("slug")
+        return Network.objects.order_by("slug")
 
 
 class AnnualReportsSitemap(Sitemap):

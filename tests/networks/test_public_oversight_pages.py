@@ -329,6 +329,11 @@ class TestAnAnnualReportPage:
         assert "/networks/woscan/reports/2024/" in xml
         assert "/networks/woscan/reports/2025/" not in xml
 
+    def test_every_registered_network_is_in_the_sitemap(self, client, woscan):
+        make_network("OLD", slug="old", status=Network.Status.RETIRED)
+        xml = client.get("/sitemap.xml").content.decode()
+        assert "/networks/woscan/</loc>" in xml and "/networks/old/</loc>" in xml
+
 
 def _grow(network, team, size):
     """`size` more of everything a network's pages list."""
