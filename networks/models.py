@@ -1,6 +1,7 @@
 """The registry of clinical networks: health boards, cancer types, networks and people's roles."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.db.models.functions import Lower
@@ -136,6 +137,21 @@ class Network(models.Model):
 
     def get_absolute_url(self):
         return reverse("networks:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        """What the admin asks of a change of status, in words (the database holds the rest)."""
+        errors = {}
+        if self.status != self.Status.ESTABLISHED and not self.status_since:
+            # A network registered before its life was kept may be established with no date.
+            errors["status_since"] = "Give the date this status took effect: readers see it."
+        if self.status == self.Status.MERGED and not self.merged_into_id:
+            errors["merged_into"] = "Name the network it merged into."
+        if self.status != self.Status.MERGED and self.merged_into_id:
+            errors["merged_into"] = "Only a merged network names the network it joined."
+        if self.merged_into_id and self.merged_into_id == self.pk:
+            errors["merged_into"] = "A network cannot merge into itself."
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def is_active(self):

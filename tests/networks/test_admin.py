@@ -123,3 +123,36 @@ def test_the_programme_team_keeps_governance_in_the_admin(client, programme_team
     client.force_login(programme_team)
     html = client.get(reverse("admin:networks_network_change", args=[woscan.pk])).content.decode()
     assert "appointments-TOTAL_FORMS" in html and "steering_group-TOTAL_FORMS" in html
+
+
+def test_a_change_of_status_asks_for_its_date_and_a_merger_for_its_network(
+    client, programme_team, woscan, other_network
+):
+    client.force_login(programme_team)
+    url = reverse("admin:networks_network_change", args=[woscan.pk])
+    form = {
+        "name": woscan.name,
+        "short_name": woscan.short_name,
+        "slug": woscan.slug,
+        "kind": woscan.kind,
+        "contact_email": woscan.contact_email,
+        "major_change_approvals": 2,
+        "minor_change_approvals": 1,
+        **{
+            f"{inline}-{count}": 0
+            for inline in ("roles", "appointments", "steering_group")
+            for count in ("TOTAL_FORMS", "INITIAL_FORMS")
+        },
+    }
+    response = client.post(url, {**form, "status": "merged"})
+    assert response.status_code == 200  # the form again, not a 500
+    html = response.content.decode()
+    assert "Give the date this status took effect" in html
+    assert "Name the network it merged into." in html
+    woscan.refresh_from_db()
+    assert woscan.status == "established"
+    merged = {"status": "merged", "status_since": "2026-04-01", "merged_into": other_network.pk}
+    assert client.post(url, {**form, **merged}).status_code == 302
+    woscan.refresh_from_db()
+    assert (woscan.status, woscan.merged_into) == ("merged", other_network)
+    assert woscan.history.latest().history_user == programme_team
