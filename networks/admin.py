@@ -80,7 +80,7 @@ class LifeFilter(admin.SimpleListFilter):
         if self.value() == "proposed":
             return queryset.filter(status=Network.Status.PROPOSED)
         if self.value() == "ended":
-            return queryset.filter(status__in=[Network.Status.MERGED, Network.Status.RETIRED])
+            return queryset.ended()
         if self.value() == "all":
             return queryset
         return queryset.active()

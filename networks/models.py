@@ -41,6 +41,13 @@ class NetworkQuerySet(models.QuerySet):
         """Networks at work now (established, or under review): what lists show by default."""
         return self.filter(status__in=Network.ACTIVE_STATUSES)
 
+    def in_annual_cycle(self):
+        """Networks at work that keep a work plan and report each year to the programme."""
+        return self.active().filter(kind__in=Network.CYCLE_KINDS)
+
+    def ended(self):
+        return self.filter(status__in=Network.ENDED_STATUSES)
+
     def with_current_terms(self, on):
         """With `current_terms`: the lead clinician and manager terms running on `on`."""
 
@@ -68,6 +75,11 @@ class Network(models.Model):
         RETIRED = "retired", "Retired"
 
     ACTIVE_STATUSES = [Status.ESTABLISHED, Status.UNDER_REVIEW]
+    ENDED_STATUSES = [Status.MERGED, Status.RETIRED]
+    # The networks the programme oversees through the annual cycle (work plan, report): the
+    # regional and national networks; a national pathway group develops one pathway for the
+    # programme and answers through it.
+    CYCLE_KINDS = [Kind.REGIONAL, Kind.NATIONAL_MCN, Kind.OTHER_NATIONAL]
 
     name = models.CharField(max_length=200, unique=True)
     short_name = models.CharField(
@@ -156,6 +168,10 @@ class Network(models.Model):
     @property
     def is_active(self):
         return self.status in self.ACTIVE_STATUSES
+
+    @property
+    def in_annual_cycle(self):
+        return self.is_active and self.kind in self.CYCLE_KINDS
 
     def holders(self, post):
         """The names holding `post` now (from `with_current_terms`, else asked today)."""

@@ -63,9 +63,8 @@ class NetworkListView(ListView):
         context["proposed"] = [
             network for network in networks if network.status == Network.Status.PROPOSED
         ]
-        ended = [Network.Status.MERGED, Network.Status.RETIRED]
         context["ended"] = sorted(
-            (network for network in networks if network.status in ended),
+            (network for network in networks if network.status in Network.ENDED_STATUSES),
             key=lambda network: (network.status_since is not None, network.status_since),
             reverse=True,  # the latest first; any with no date recorded last
         )
