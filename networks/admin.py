@@ -146,7 +146,8 @@ class ProposalAdmin(SimpleHistoryAdmin):
 
 @admin.register(AnnualReport)
 class AnnualReportAdmin(SimpleHistoryAdmin):
-    """Reports are written, submitted and reviewed in the workspace; the admin sets due dates."""
+    """Reports are written, submitted and reviewed in the workspace; the admin sets due dates
+    of reports not yet accepted (an accepted one is frozen, by PostgreSQL too)."""
 
     list_display = ["network", "year", "due_on", "status", "submitted_at", "accepted_at"]
     list_filter = ["status", "year", "network"]
@@ -156,6 +157,14 @@ class AnnualReportAdmin(SimpleHistoryAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.status == AnnualReport.Status.ACCEPTED:
+            return False  # shown, not offered for change
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # the timeline refers to it; an accepted one is a permanent page
 
 
 @admin.register(Objective)

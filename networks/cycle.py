@@ -18,12 +18,17 @@ from simple_history.models import HistoricalRecords
 
 class ObjectiveQuerySet(models.QuerySet):
     def open(self):
-        """In a work plan still open: its network's report on that year is not yet accepted
-        (an accepted report has reported on it, so it no longer changes)."""
+        """In a work plan still open (see `work_plan_closed`)."""
         reported = AnnualReport.objects.accepted().filter(
             network=models.OuterRef("network_id"), year=models.OuterRef("year")
         )
         return self.exclude(models.Exists(reported))
+
+
+def work_plan_closed(network, year):
+    """A year's work plan closes when the network's report on that year is accepted: the
+    report has reported on it, so it no longer changes (`ObjectiveQuerySet.open`, row by row)."""
+    return AnnualReport.objects.accepted().filter(network=network, year=year).exists()
 
 
 class Objective(models.Model):
@@ -84,7 +89,12 @@ def default_report_due(year):
 
 class AnnualReportQuerySet(models.QuerySet):
     def with_the_network(self):
-        return self.filter(status__in=AnnualReport.WITH_THE_NETWORK)
+        """Being written (or rewritten) by a network still at work: a proposed, merged or
+        retired network's unfinished report is owed by no one, so never overdue or reminded."""
+        network = self.model._meta.get_field("network").related_model
+        return self.filter(
+            status__in=AnnualReport.WITH_THE_NETWORK, network__status__in=network.ACTIVE_STATUSES
+        )
 
     def overdue(self, today):
         """Not yet submitted (or returned and not resubmitted) after its due date."""
@@ -98,6 +108,11 @@ class AnnualReportQuerySet(models.QuerySet):
 
     def accepted(self):
         return self.filter(status=AnnualReport.Status.ACCEPTED)
+
+    def with_overdue(self, today):
+        """Each report with `is_overdue`, by the one rule above, for the pages to show."""
+        overdue = self.model.objects.overdue(today).filter(pk=models.OuterRef("pk"))
+        return self.annotate(is_overdue=models.Exists(overdue))
 
 
 class AnnualReport(models.Model):
@@ -169,6 +184,12 @@ class AnnualReport(models.Model):
         return [heading for field, heading in self.SECTIONS if not getattr(self, field).strip()]
 
 
+class ProposalQuerySet(models.QuerySet):
+    def awaiting(self):
+        """Awaiting a decision: not yet decided, or deferred to be decided later."""
+        return self.filter(decision__in=Proposal.AWAITING)
+
+
 class Proposal(models.Model):
     """A proposal for a new national network, and the programme's decision on it."""
 
@@ -209,6 +230,7 @@ class Proposal(models.Model):
     )
 
     history = HistoricalRecords(m2m_fields=[supporting_boards])
+    objects = ProposalQuerySet.as_manager()
 
     class Meta:
         ordering = ["-received_on", "area"]
@@ -245,7 +267,6 @@ class NetworkEvent(models.Model):
         OBJECTIVE_ADDED = "objective_added", "Objective added"
         OBJECTIVE_UPDATED = "objective_updated", "Objective updated"
         REPORT_OPENED = "report_opened", "Annual report opened"
-        REPORT_SAVED = "report_saved", "Annual report saved"
         REPORT_SUBMITTED = "report_submitted", "Annual report submitted"
         REPORT_RESUBMITTED = "report_resubmitted", "Annual report resubmitted"
         REPORT_RETURNED = "report_returned", "Annual report returned with comments"

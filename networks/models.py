@@ -153,6 +153,13 @@ class Network(models.Model):
     def clean(self):
         """What the admin asks of a change of status, in words (the database holds the rest)."""
         errors = {}
+        stored = Network.objects.filter(pk=self.pk).values("status", "status_since").first()
+        if (
+            stored
+            and stored["status"] != self.status
+            and stored["status_since"] == self.status_since
+        ):
+            errors["status_since"] = "Give the date the new status took effect: readers see it."
         if self.status != self.Status.ESTABLISHED and not self.status_since:
             # A network registered before its life was kept may be established with no date.
             errors["status_since"] = "Give the date this status took effect: readers see it."

@@ -16,7 +16,7 @@ from django.utils.text import slugify
 
 from networks.models import AnnualReport, Network, NetworkEvent, Objective, Proposal
 from pathways import network_notifications, policy
-from pathways.services import TransitionError, service
+from pathways.services import StaleEdit, TransitionError, service
 
 NetworkAction = policy.NetworkAction
 Status = AnnualReport.Status
@@ -37,8 +37,20 @@ def _event(*, actor, action, network=None, note="", **about):
 
 
 def _refuse(actor, action, network):
-    """403 for someone who may never do `action` in `network`."""
+    """403 for someone who may never do `action` in `network`; for its keepers once it is no
+    longer at work, the reason in words."""
+    if policy.closed_to(actor, action, network):
+        raise TransitionError(
+            f"{network.name} is {network.get_status_display().lower()}: its work plan and annual "
+            "reports are closed."
+        )
     policy.require_role(actor, action, network)
+
+
+def _lock_year(network_id, year):
+    """Lock the network's report on `year`, if it has one, so the work plan of that year cannot
+    change while the report is being accepted (nor after: then the plan is closed)."""
+    list(AnnualReport.objects.select_for_update().filter(network_id=network_id, year=year))
 
 
 # The work plan
@@ -48,7 +60,8 @@ def _refuse(actor, action, network):
 def add_objective(*, actor, network, year, title, owner, due_on):
     network = Network.objects.select_for_update().get(pk=network.pk)
     _refuse(actor, NetworkAction.KEEP_WORK_PLAN, network)
-    if AnnualReport.objects.accepted().filter(network=network, year=year).exists():
+    _lock_year(network.pk, year)
+    if not policy.may_add_objective(actor, network, year):
         raise TransitionError(f"The {year} report is accepted: that work plan is closed.")
     objective = Objective(network=network, year=year, title=title, owner=owner, due_on=due_on)
     _save(objective, actor, updated_by=actor)
@@ -64,6 +77,7 @@ def add_objective(*, actor, network, year, title, owner, due_on):
 
 @service
 def update_objective(*, actor, objective, status, note, owner=None, due_on=None):
+    _lock_year(objective.network_id, objective.year)
     objective = Objective.objects.select_for_update().select_related("network").get(pk=objective.pk)
     if not policy.permits_on_objective(actor, objective):
         _refuse(actor, NetworkAction.KEEP_WORK_PLAN, objective.network)
@@ -122,10 +136,18 @@ def _check_report(actor, action, report):
 
 
 @service
-def save_report(*, actor, report, **sections):
-    """Save the sections given (by field name); the report stays with the network."""
+def save_report(*, actor, report, last_saved=None, **sections):
+    """Save the sections given (by field name); the report stays with the network.
+    `last_saved` is when the report was last saved as the editor's page showed it: if someone
+    has saved it since, nothing is saved and `StaleEdit` says so (the page keeps their text)."""
     report = _lock_report(report)
     _check_report(actor, NetworkAction.WRITE_REPORT, report)
+    if last_saved is not None and last_saved != report.updated_at.isoformat():
+        raise StaleEdit(
+            "Someone else saved this report after you opened it: nothing of yours was saved. "
+            "Your text is below; open the report again in another tab to see theirs, then "
+            "bring the two together."
+        )
     known = {field for field, _heading in AnnualReport.SECTIONS}
     unknown = set(sections) - known
     if unknown:
@@ -189,13 +211,16 @@ def accept_report(*, actor, report, note=""):
 
 @service
 def open_reports(*, actor, year, due_on):
-    """Ask every network at work for its report on `year`, due on `due_on`: the reports that
-    exist already are left as they are. Returns the reports opened."""
+    """Ask every network in the annual cycle for its report on `year`, due on `due_on`: the
+    reports that exist already are left as they are. Returns the reports opened."""
     if not policy.is_programme_team(actor):
         raise PermissionDenied(policy.ROLE_REFUSALS[NetworkAction.REVIEW_REPORT])
-    asked = AnnualReport.objects.filter(year=year).values("network_id")
+    # Lock first, then see who has been asked: a second request waits here and then sees the
+    # reports the first one made (asked in the same statement, it would miss them).
+    networks = list(Network.objects.in_annual_cycle().order_by("pk").select_for_update())
+    asked = set(AnnualReport.objects.filter(year=year).values_list("network_id", flat=True))
     opened = []
-    for network in Network.objects.active().exclude(pk__in=asked).select_for_update():
+    for network in (each for each in networks if each.pk not in asked):
         report = AnnualReport(network=network, year=year, due_on=due_on)
         _save(report, actor)
         _event(
@@ -290,7 +315,6 @@ def _new_network(actor, proposal, name, short_name, kind, decided_on):
         short_name=short_name,
         slug=slug,
         kind=kind,
-        description=proposal.case,
         status=Network.Status.PROPOSED,
         status_since=decided_on,
     )
@@ -301,5 +325,6 @@ def _new_network(actor, proposal, name, short_name, kind, decided_on):
         raise TransitionError(
             f"A network is already called {name} or {short_name}: choose another name."
         ) from None
-    network.member_boards.set(proposal.supporting_boards.all())
+    # Its description and member boards are the programme's to write as it is set up: the case
+    # was made to the programme, and the boards that supported it are not its members.
     return network

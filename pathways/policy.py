@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from networks.cycle import work_plan_closed
 from networks.models import AnnualReport, Network, NetworkRole, Objective, Proposal
 from pathways.models import (
     Consultation,
@@ -431,10 +432,28 @@ def permitted_report_actions(user, report):
 
 
 def objectives_for(user):
-    """The objectives `user` may update now: their network's, while that year's report is not
-    yet accepted (an accepted report reported on them)."""
+    """The objectives `user` may update now: their network's, while that year's work plan is
+    open (`Objective.objects.open`: its report not yet accepted)."""
     return Objective.objects.open().filter(
         network__in=networks_for(user, NetworkAction.KEEP_WORK_PLAN)
+    )
+
+
+def may_add_objective(user, network, year):
+    """Whether `user` may add to `network`'s work plan for `year` now."""
+    return holds_role(user, NetworkAction.KEEP_WORK_PLAN, network) and not work_plan_closed(
+        network, year
+    )
+
+
+def closed_to(user, action, network):
+    """Whether `user` keeps `network`'s work plan or report but the network is no longer at work
+    (proposed, merged, retired): the reason they may not, in words, rather than a bare 403."""
+    return (
+        action in NETWORK_AT_WORK
+        and _active(user)
+        and not network.is_active
+        and NetworkRole.objects.filter(user=user, network=network, role__in=ROLES[action]).exists()
     )
 
 
@@ -451,7 +470,7 @@ def proposals_for(user):
     """The proposals `user` may decide now: the programme team, on those awaiting a decision."""
     if not is_programme_team(user):
         return Proposal.objects.none()
-    return Proposal.objects.filter(decision__in=Proposal.AWAITING)
+    return Proposal.objects.awaiting()
 
 
 def sees_network_workspace(user, network):
@@ -460,7 +479,10 @@ def sees_network_workspace(user, network):
 
 
 def keepers_of(network):
-    """The active people who keep `network`'s work plan and report: told what becomes of it."""
+    """The active people who keep `network`'s work plan and report: told what becomes of it
+    (nobody, once the network is no longer at work: its reports are owed by no one)."""
+    if not network.is_active:
+        return get_user_model().objects.none()
     return (
         get_user_model()
         .objects.filter(

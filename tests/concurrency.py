@@ -1,6 +1,6 @@
 """Run requests truly at once, each on its own PostgreSQL connection.
 
-The test holds a lock on the pathway row while the requests start, waits until PostgreSQL
+The test holds a lock on a row (a pathway's, a network's) while the requests start, waits until PostgreSQL
 reports every one of them blocked on that lock (so each has already read the old state and
 passed its own checks), then lets them all go at the same instant.
 """
@@ -9,8 +9,6 @@ import threading
 import time
 
 from django.db import connection, connections, transaction
-
-from pathways.models import Pathway
 
 
 def _waiting_on_locks():
@@ -24,8 +22,8 @@ def _waiting_on_locks():
         return cursor.fetchone()[0]
 
 
-def run_at_once(pathway, *calls, timeout=15):
-    """Call each function in its own thread while `pathway` is locked; return their results."""
+def run_at_once(row, *calls, timeout=15):
+    """Call each function in its own thread while `row` is locked; return their results."""
     results = [None] * len(calls)
     errors = []
 
@@ -38,7 +36,7 @@ def run_at_once(pathway, *calls, timeout=15):
             connections.close_all()
 
     with transaction.atomic():
-        Pathway.objects.select_for_update().get(pk=pathway.pk)
+        type(row)._default_manager.select_for_update().get(pk=row.pk)
         threads = [threading.Thread(target=worker, args=pair) for pair in enumerate(calls)]
         for thread in threads:
             thread.start()

@@ -30,7 +30,10 @@ class ObjectiveUpdateForm(NhsukForm):
 
 
 class ReportForm(NhsukForm):
-    """The six set sections, each as long as it needs (within reason)."""
+    """The six set sections, each as long as it needs (within reason), and when the report was
+    last saved as the page showed it: the leads and the manager may all be writing it."""
+
+    last_saved = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

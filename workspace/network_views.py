@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from networks.cycle import default_report_due
+from networks.cycle import default_report_due, work_plan_closed
 from networks.models import AnnualReport, Network, NetworkEvent, Objective, Proposal
 from pathways import network_services as services
 from pathways import policy
@@ -53,7 +53,8 @@ def _get_network(user, slug):
 
 
 def _get_report(user, pk):
-    report = get_object_or_404(AnnualReport.objects.select_related("network"), pk=pk)
+    reports = AnnualReport.objects.with_overdue(timezone.localdate()).select_related("network")
+    report = get_object_or_404(reports, pk=pk)
     if not policy.sees_network_workspace(user, report.network):
         raise Http404
     return report
@@ -78,20 +79,26 @@ def _network_crumb(network):
 
 @login_required
 def network_list(request):
-    """The networks whose cycle this person follows (the programme team: every one at work),
-    each with where its latest report stands; the programme team asks for the year's reports."""
+    """The networks whose cycle this person follows (the programme team: every one in the annual
+    cycle), each with where its latest report stands; the programme team also sees the reports
+    waiting for its review and asks for the year's reports."""
     user = request.user
+    team = policy.is_programme_team(user)
     networks = Network.objects.filter(
         pk__in=policy.networks_for(user, NetworkAction.VIEW)
     ).order_by("kind", "name")
-    if policy.is_programme_team(user):
-        networks = networks.active()
-    reports = AnnualReport.objects.filter(network__in=networks).order_by("network_id", "-year")
+    if team:
+        networks = networks.in_annual_cycle()
+    reports = (
+        AnnualReport.objects.with_overdue(timezone.localdate())
+        .filter(network__in=networks)
+        .order_by("network_id", "-year")
+    )
     latest = {}
     for report in reports:
         latest.setdefault(report.network_id, report)
     form = None
-    if policy.is_programme_team(user):
+    if team:
         last_year = timezone.localdate().year - 1
         form = OpenReportsForm(initial={"year": last_year, "due_on": default_report_due(last_year)})
     return render(
@@ -99,6 +106,10 @@ def network_list(request):
         "workspace/networks/list.html",
         {
             "rows": [(network, latest.get(network.pk)) for network in networks],
+            "team": team,
+            "to_review": policy.reports_for(user, NetworkAction.REVIEW_REPORT)
+            .select_related("network")
+            .order_by("submitted_at"),
             "form": form,
             "breadcrumbs": [("Workspace", reverse("workspace:dashboard"))],
         },
@@ -141,13 +152,16 @@ def network(request, slug):
         {
             "network": network,
             "year": year,
+            # Every year with a plan, the one shown, and next year's, to start it.
             "years": sorted(
-                set(network.objectives.values_list("year", flat=True)) | {year}, reverse=True
+                set(network.objectives.values_list("year", flat=True))
+                | {year, timezone.localdate().year + 1},
+                reverse=True,
             ),
             "objectives": [(objective, objective.pk in editable) for objective in objectives],
-            "can_add": policy.holds_role(request.user, NetworkAction.KEEP_WORK_PLAN, network)
-            and not network.annual_reports.accepted().filter(year=year).exists(),
-            "reports": network.annual_reports.order_by("-year"),
+            "can_add": policy.may_add_objective(request.user, network, year),
+            "closed": policy.closed_to(request.user, NetworkAction.KEEP_WORK_PLAN, network),
+            "reports": network.annual_reports.with_overdue(timezone.localdate()).order_by("-year"),
             "events": events.order_by("-created_at", "-pk")[:TIMELINE_LENGTH],
             "breadcrumbs": _breadcrumbs(),
         },
@@ -197,10 +211,20 @@ def objective(request, pk):
     if not policy.sees_network_workspace(request.user, objective.network):
         raise Http404
     may_update = policy.permits_on_objective(request.user, objective)
+    closed = policy.closed_to(request.user, NetworkAction.KEEP_WORK_PLAN, objective.network)
     if request.method == "POST" and not may_update:
         # 403 (whatever was posted) for someone who never keeps this work plan; a keeper hears
-        # from the service why not (the year's report was accepted).
-        policy.require_role(request.user, NetworkAction.KEEP_WORK_PLAN, objective.network)
+        # from the service why not (the network has closed, or the year's report was accepted).
+        if not closed:
+            policy.require_role(request.user, NetworkAction.KEEP_WORK_PLAN, objective.network)
+        _attempt(
+            request,
+            services.update_objective,
+            objective=objective,
+            status=objective.status,
+            note=objective.note,
+        )
+        return redirect("workspace:objective", pk=objective.pk)
     initial = {field: getattr(objective, field) for field in ("status", "note", "owner", "due_on")}
     form = ObjectiveUpdateForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -214,6 +238,8 @@ def objective(request, pk):
             "objective": objective,
             "network": objective.network,
             "form": form if may_update else None,
+            "closed": closed,
+            "reported": work_plan_closed(objective.network, objective.year),
             "events": objective.events.select_related("actor").order_by("-created_at"),
             "breadcrumbs": _breadcrumbs(_network_crumb(objective.network)),
         },
@@ -225,6 +251,7 @@ def report(request, pk):
     report = _get_report(request.user, pk)
     actions = policy.permitted_report_actions(request.user, report)
     initial = {field: getattr(report, field) for field, _heading in AnnualReport.SECTIONS}
+    initial["last_saved"] = report.updated_at.isoformat()
     form = ReportForm(initial=initial) if NetworkAction.WRITE_REPORT in actions else None
     if request.method == "POST" and form is None:
         # Not theirs to write (403), or no longer (submitted from another tab, say): the service
@@ -235,7 +262,8 @@ def report(request, pk):
         form = ReportForm(request.POST)
         if form.is_valid():
             submitting = "submit" in request.POST
-            saved = _attempt(request, services.save_report, report=report, **form.cleaned_data)
+            sections = {**form.cleaned_data, "last_saved": form.cleaned_data["last_saved"] or None}
+            saved = _attempt(request, services.save_report, report=report, **sections)
             if saved and submitting:
                 saved = _attempt(request, services.submit_report, report=report)
                 if saved:
@@ -245,6 +273,9 @@ def report(request, pk):
                 messages.success(request, "Saved. It stays with the network until you submit it.")
                 return redirect("workspace:report", pk=report.pk)
             report.refresh_from_db()
+            # Told that someone saved since, a second press saves this text over theirs.
+            form.data = form.data.copy()
+            form.data["last_saved"] = report.updated_at.isoformat()
     return render(
         request,
         "workspace/networks/report.html",
@@ -253,6 +284,7 @@ def report(request, pk):
             "network": report.network,
             "form": form,
             "review_form": ReviewReportForm() if NetworkAction.REVIEW_REPORT in actions else None,
+            "closed": policy.closed_to(request.user, NetworkAction.WRITE_REPORT, report.network),
             "events": report.events.select_related("actor").order_by("-created_at", "-pk"),
             "breadcrumbs": _breadcrumbs(_network_crumb(report.network)),
         },
@@ -267,7 +299,12 @@ def review_report(request, pk):
     form = ReviewReportForm(request.POST)
     if form.is_valid():
         if form.cleaned_data["decision"] == form.ACCEPT:
-            done = _attempt(request, services.accept_report, report=report)
+            done = _attempt(
+                request,
+                services.accept_report,
+                report=report,
+                note=form.cleaned_data["comments"],
+            )
             said = "Accepted: the report is published on the network's public page."
         else:
             done = _attempt(
@@ -307,8 +344,8 @@ def proposals(request):
         request,
         "workspace/networks/proposals.html",
         {
-            "awaiting": [p for p in every if p.awaiting],
-            "decided": [p for p in every if not p.awaiting],
+            "awaiting": every.awaiting(),
+            "decided": every.exclude(pk__in=Proposal.objects.awaiting()),
             "breadcrumbs": _breadcrumbs(),
         },
     )

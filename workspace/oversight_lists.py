@@ -154,7 +154,7 @@ def _network_lists(link, today):
         ),
         "proposals-awaiting": (
             "Proposals awaiting a decision",
-            Proposal.objects.filter(decision__in=Proposal.AWAITING).order_by("received_on", "pk"),
+            Proposal.objects.awaiting().order_by("received_on", "pk"),
             ["Area", "Proposed by", "Received", "Deferred on", "Link"],
             lambda p: [
                 p.area,

@@ -156,3 +156,60 @@ def test_a_change_of_status_asks_for_its_date_and_a_merger_for_its_network(
     woscan.refresh_from_db()
     assert (woscan.status, woscan.merged_into) == ("merged", other_network)
     assert woscan.history.latest().history_user == programme_team
+
+
+def _change_form(network, **changes):
+    return {
+        "name": network.name,
+        "short_name": network.short_name,
+        "slug": network.slug,
+        "kind": network.kind,
+        "status": network.status,
+        "status_since": network.status_since.isoformat() if network.status_since else "",
+        "contact_email": network.contact_email,
+        "major_change_approvals": 2,
+        "minor_change_approvals": 1,
+        **{
+            f"{inline}-{count}": 0
+            for inline in ("roles", "appointments", "steering_group")
+            for count in ("TOTAL_FORMS", "INITIAL_FORMS")
+        },
+        **changes,
+    }
+
+
+def test_a_new_status_is_not_saved_with_the_old_ones_date(client, programme_team, woscan):
+    from datetime import date
+
+    woscan.status_since = date(2002, 6, 1)
+    woscan.save()
+    client.force_login(programme_team)
+    url = reverse("admin:networks_network_change", args=[woscan.pk])
+    response = client.post(url, _change_form(woscan, status="retired"))
+    assert "Give the date the new status took effect" in response.content.decode()
+    woscan.refresh_from_db()
+    assert woscan.status == "established"
+    response = client.post(url, _change_form(woscan, status="retired", status_since="2026-03-31"))
+    assert response.status_code == 302
+
+
+def test_an_accepted_reports_due_date_is_not_offered_for_change(client, programme_team, woscan):
+    from datetime import date
+
+    from networks.models import AnnualReport
+
+    report = AnnualReport.objects.create(
+        network=woscan,
+        year=2024,
+        due_on=date(2025, 3, 31),
+        status="accepted",
+        submitted_at="2025-03-01T10:00Z",
+        accepted_at="2025-03-20T10:00Z",
+    )
+    client.force_login(programme_team)
+    url = reverse("admin:networks_annualreport_change", args=[report.pk])
+    assert 'name="due_on"' not in client.get(url).content.decode()
+    response = client.post(url, {"due_on": "2030-01-01"})
+    assert response.status_code in (302, 403)  # never a 500
+    report.refresh_from_db()
+    assert report.due_on == date(2025, 3, 31)

@@ -11,6 +11,7 @@ from django.db import IntegrityError, connection, transaction
 
 from networks.models import AnnualReport, Network, NetworkEvent, NetworkRole, Objective, Proposal
 from pathways import network_services as services
+from pathways import policy
 from pathways.services import TransitionError, composed
 from tests.factories import give_role, make_network, make_user
 
@@ -324,19 +325,24 @@ def test_another_team_member_reviews_what_a_colleague_submitted(
     assert services.accept_report(actor=programme_team, report=report).status == Status.ACCEPTED
 
 
-def test_a_retired_networks_manager_can_no_longer_write(woscan, draft, objective, manager):
-    woscan.status = Network.Status.RETIRED
+def test_a_retired_networks_manager_can_no_longer_write_and_is_told_why(
+    woscan, draft, objective, manager
+):
+    woscan.status, woscan.status_since = Network.Status.RETIRED, date(2026, 3, 31)
     woscan.save()
-    with pytest.raises(PermissionDenied):
+    closed = "is retired: its work plan and annual reports are closed"
+    with pytest.raises(TransitionError, match=closed):
         services.save_report(actor=manager, report=draft, summary="Too late.")
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(TransitionError, match=closed):
         services.submit_report(actor=manager, report=draft)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(TransitionError, match=closed):
         services.update_objective(actor=manager, objective=objective, status="done", note="")
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(TransitionError, match=closed):
         services.add_objective(
             actor=manager, network=woscan, year=2026, title="T", owner="O", due_on=date(2026, 1, 1)
         )
+    draft.refresh_from_db()
+    assert draft.summary != "Too late."
 
 
 # What the state of a report refuses
@@ -693,3 +699,65 @@ def test_no_e_mail_for_a_change_rolled_back(
             raise RuntimeError("something later in the same transaction failed")
     assert callbacks == [] and mail.outbox == []
     assert status_of(draft) == Status.DRAFT
+
+
+# Found in review: each a way the cycle could mislead or fail
+
+
+def test_only_networks_in_the_annual_cycle_are_asked_for_reports(woscan, programme_team):
+    group = make_network("CMP", kind=Network.Kind.NATIONAL_GROUP)
+    opened = services.open_reports(actor=programme_team, year=2025, due_on=date(2026, 3, 31))
+    assert woscan in [report.network for report in opened]
+    assert not AnnualReport.objects.filter(network=group).exists()
+
+
+def test_a_closed_networks_unfinished_report_is_owed_by_no_one(woscan, draft, manager):
+    today = date(2026, 6, 1)  # after the draft's due date
+    assert draft in AnnualReport.objects.overdue(today)
+    woscan.status, woscan.status_since = Network.Status.RETIRED, date(2026, 5, 1)
+    woscan.save()
+    assert draft not in AnnualReport.objects.overdue(today)
+    assert not AnnualReport.objects.due_within(365, date(2026, 1, 1)).exists()
+    assert not policy.keepers_of(woscan).exists()  # so no one is reminded or told
+
+
+def test_a_note_given_on_accepting_is_kept_in_the_timeline(submitted, programme_team):
+    services.accept_report(actor=programme_team, report=submitted, note="A model report.")
+    assert submitted.events.get(action=Event.REPORT_ACCEPTED).note == "A model report."
+
+
+def test_a_report_saved_by_someone_else_since_is_not_overwritten(draft, manager, lead):
+    opened_at = draft.updated_at.isoformat()
+    services.save_report(actor=lead, report=draft, last_saved=opened_at, summary="The lead's.")
+    with pytest.raises(TransitionError, match="Someone else saved this report"):
+        services.save_report(
+            actor=manager, report=draft, last_saved=opened_at, summary="The manager's."
+        )
+    draft.refresh_from_db()
+    assert draft.summary == "The lead's."
+
+
+def test_an_approved_network_publishes_nothing_of_the_case_or_its_supporters(
+    proposal, programme_team
+):
+    from networks.models import HealthBoard
+
+    proposal.supporting_boards.set(HealthBoard.objects.filter(slug__in=["fife", "tayside"]))
+    network = approve(programme_team, proposal).network
+    assert network.description == ""  # the case was made to the programme, not to readers
+    assert not network.member_boards.exists()  # supporters are not members
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_requests_for_the_years_reports_at_once_ask_each_network_once(reference_data):
+    from tests.concurrency import run_at_once
+
+    network = make_network("NET", kind=Network.Kind.REGIONAL)
+    make_network("NET2", kind=Network.Kind.NATIONAL_MCN)
+    team = make_user("team", staff=True)
+
+    def ask():
+        return len(services.open_reports(actor=team, year=2025, due_on=date(2026, 3, 31)))
+
+    assert sorted(run_at_once(network, ask, ask)) == [0, 2]
+    assert AnnualReport.objects.filter(year=2025).count() == 2

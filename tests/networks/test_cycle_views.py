@@ -246,12 +246,15 @@ def test_proposals_are_the_programme_teams(client, manager, proposal):
 def test_a_retired_networks_manager_sees_it_but_may_no_longer_write(
     client, manager, woscan, report, objective
 ):
-    woscan.status = Network.Status.RETIRED
+    woscan.status, woscan.status_since = Network.Status.RETIRED, date(2026, 3, 31)
     woscan.save()
     client.force_login(manager)
     assert SAVE not in text(client.get(report_url(report)))
-    assert client.post(report_url(report), SECTIONS).status_code == 403
-    assert client.post(objective_url(objective), update()).status_code == 403
+    closed = "is retired: its work plan and annual reports are closed"
+    for url, data in [(report_url(report), SECTIONS), (objective_url(objective), update())]:
+        response = client.post(url, data, follow=True)
+        assert response.status_code == 200 and closed in text(response)
+    assert "its work plan is closed" in text(client.get(objective_url(objective)))
 
 
 # Forged fields change nothing
