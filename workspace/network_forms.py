@@ -57,7 +57,8 @@ class ReviewReportForm(NhsukForm):
         required=False,
         max_length=5_000,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="Returning the report: say what the network should change. They see this.",
+        help_text="Returning the report: say what the network should change (they see this). "
+        "Accepting it: an optional note for the timeline.",
     )
 
     def clean(self):
