@@ -101,7 +101,9 @@ class AnnualReportQuerySet(models.QuerySet):
         return self.with_the_network().filter(due_on__lt=today)
 
     def due_within(self, days, today):
-        """With the network and due in the next `days` days (today included)."""
+        """With the network and due from today to `days` days ahead, both days included
+        ("due within 30 days" counts the 30th; `PathwayVersionQuerySet.due_within` stops short
+        of its last day, which is why `send_review_reminders` passes it days + 1)."""
         return self.with_the_network().filter(
             due_on__gte=today, due_on__lte=today + timedelta(days=days)
         )
