@@ -413,22 +413,32 @@ def _load_networks(today):
     cancers = {cancer.slug: cancer for cancer in CancerType.objects.all()}
     networks = {}
     for spec in NETWORKS:
-        network = _upsert(
-            Network,
-            {"slug": spec["slug"]},
-            {
-                "name": spec["name"],
-                "short_name": spec["short_name"],
-                "kind": spec["kind"],
-                "description": spec["description"],
-                "contact_email": f"{spec['slug']}{CONTACT_SUFFIX}",
-                "host_board": boards.get(spec.get("host")),
-                "status": spec.get("status", Network.Status.ESTABLISHED),
-                "status_since": status_since(spec, today),
-                "merged_into": networks.get(spec.get("merged_into")),
-                "major_change_approvals": spec.get("major_change_approvals", 2),
-            },
-        )
+        lookup = {"slug": spec["slug"]}
+        values = {
+            "name": spec["name"],
+            "short_name": spec["short_name"],
+            "kind": spec["kind"],
+            "description": spec["description"],
+            "contact_email": f"{spec['slug']}{CONTACT_SUFFIX}",
+            "host_board": boards.get(spec.get("host")),
+            "status": spec.get("status", Network.Status.ESTABLISHED),
+            "status_since": status_since(spec, today),
+            "merged_into": networks.get(spec.get("merged_into")),
+            "major_change_approvals": spec.get("major_change_approvals", 2),
+        }
+        if (
+            values["status"] in Network.ENDED_STATUSES
+            and not Network.objects.filter(**lookup).exists()
+        ):
+            # Made as it was founded, then ended: two saved changes, so its history (and the
+            # public page's) keeps both stages. A later run finds it ended and changes nothing.
+            founded = {
+                "status": Network.Status.ESTABLISHED,
+                "status_since": date.fromisoformat(spec["established"]),
+                "merged_into": None,
+            }
+            _upsert(Network, lookup, {**values, **founded})
+        network = _upsert(Network, lookup, values)
         network.member_boards.set([boards[slug] for slug in spec["boards"]])
         network.cancer_types.set([cancers[slug] for slug in spec["cancers"]])
         networks[spec["slug"]] = network

@@ -5,9 +5,10 @@ first and the rest apart. Each page costs a fixed number of queries, however man
 pathways, objectives, steering group members or reports there are.
 """
 
+from datetime import timedelta
 from itertools import groupby
 
-from django.db.models import Count, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -78,17 +79,17 @@ class NetworkDetailView(DetailView):
 
     def get_queryset(self):
         networks = Network.objects.select_related("host_board", "merged_into")
-        return _with_lists(networks).with_current_terms(timezone.localdate())
+        terms = _terms_to_show(timezone.localdate()).order_by("starts_on", "name")
+        return _with_lists(networks).prefetch_related(
+            Prefetch("appointments", terms, to_attr="terms_to_show")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         network = self.object
         context.update(
             life=life_of(network),
-            posts=[
-                (label, [term for term in network.current_terms if term.post == post])
-                for post, label in Appointment.Post.choices
-            ],
+            posts=_posts(network, timezone.localdate()),
             pathways=list(
                 queries.filtered(queries.current_versions(), network=network).order_by("title")
             ),
@@ -102,6 +103,32 @@ class NetworkDetailView(DetailView):
             breadcrumbs=_crumbs(),
         )
         return context
+
+
+def _terms_to_show(on):
+    """The terms running on `on` and, for each network's post, the last to have ended before
+    it (since when a post no one holds is vacant): one query, however long the record."""
+    ended = Appointment.objects.filter(ends_on__lt=on)
+    later = ended.filter(
+        network=OuterRef("network"), post=OuterRef("post"), ends_on__gt=OuterRef("ends_on")
+    )
+    return Appointment.objects.current(on) | ended.filter(~Exists(later))
+
+
+def _posts(network, on):
+    """(label, current terms, vacant since) of each post the page shows, from
+    `_terms_to_show(on)`. A network at work shows both posts, one no one holds vacant since
+    the day after its last term ended (None if no term is recorded); a proposed network shows
+    only the posts already filled, and a merged or retired one none."""
+    posts = []
+    for post, label in Appointment.Post.choices:
+        terms = [term for term in network.terms_to_show if term.post == post]
+        ended = [term.ends_on for term in terms if term.ends_on and term.ends_on < on]
+        holders = [term for term in terms if not (term.ends_on and term.ends_on < on)]
+        vacant_since = max(ended) + timedelta(days=1) if ended and not holders else None
+        if network.is_active or (holders and network.status == Network.Status.PROPOSED):
+            posts.append((label, holders, vacant_since))
+    return posts
 
 
 def _work_plan(network, this_year):

@@ -6,6 +6,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from networks import demo as network_demo
+from networks.life import life_of
 from networks.models import (
     AnnualReport,
     Appointment,
@@ -139,6 +140,14 @@ def test_demo_networks_have_a_host_terms_with_history_and_a_steering_group(setti
     assert statuses["cancer-genetics"] == "retired"
     assert statuses["teenage-young-adult"] == "merged"
     assert statuses["germ-cell-tumours"] == "proposed"
+    # Each ended network was established first: its history keeps both stages, with dates.
+    for slug, founded, ended in [
+        ("cancer-genetics", "2008-10-01", "retired"),
+        ("teenage-young-adult", "2012-04-01", "merged"),
+    ]:
+        stages = life_of(Network.objects.get(slug=slug))
+        assert [(stage.status, str(stage.since)) for stage in stages][0] == ("established", founded)
+        assert [stage.status for stage in stages] == ["established", ended]
 
 
 def test_demo_has_a_network_manager_login_for_regional_and_national_networks(settings):

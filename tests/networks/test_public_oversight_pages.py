@@ -1,9 +1,11 @@
 """The public network pages show a network's life, terms, pathways, steering group, work plan
 and accepted annual reports; an accepted report has its own permanent page."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -161,7 +163,8 @@ class TestANetworkPage:
             < history.index("6 January 2020")
         )
         assert history.index("Under review") < history.index("3 February 2025")
-        assert "This network is under review since 3 February 2025" in html
+        assert "This network has been under review since 3 February 2025" in html
+        assert "Under review since 3 February 2025</dd>" in html
 
     def test_shows_its_host_board_and_the_current_terms_with_their_start(self, client, woscan):
         woscan.host_board = HealthBoard.objects.get(slug="greater-glasgow-clyde")
@@ -266,6 +269,188 @@ class TestANetworkPage:
         assert "No annual report has been accepted yet." in html
 
 
+def summary_row(html, key):
+    """The text of the summary list row `key` on a page, or None if it has no such row."""
+    row = re.search(
+        rf'<dt class="nhsuk-summary-list__key">{key}</dt>\s*'
+        r'<dd class="nhsuk-summary-list__value">(.*?)</dd>',
+        html,
+        re.DOTALL,
+    )
+    return " ".join(row.group(1).split()) if row else None
+
+
+class TestANationalPathwayGroup:
+    """A national pathway group answers through the pathway it develops, not through a work
+    plan and an annual report: its page must not read as though it were behind on them."""
+
+    def test_leaves_out_the_annual_cycle_when_it_has_none(self, client):
+        group = make_network("OV CMP", slug="ov-cmp", kind=Network.Kind.NATIONAL_GROUP)
+        assert not group.in_annual_cycle
+        html = html_of(client, group.get_absolute_url())
+        for heading in ["Work plan", "Steering group", "Annual reports"]:
+            assert f"<h2>{heading}" not in html
+        assert "No work plan is published yet." not in html
+        assert "The steering group is not recorded yet." not in html
+        assert "No annual report has been accepted yet." not in html
+        assert "This network has no current pathways." in html  # its pathway still counts
+
+    def test_shows_a_steering_group_it_has(self, client):
+        group = make_network("OV CMP", slug="ov-cmp", kind=Network.Kind.NATIONAL_GROUP)
+        group.steering_group.create(name="Dr M Baird", role="Chair", organisation="A charity")
+        html = html_of(client, group.get_absolute_url())
+        assert "<h2>Steering group</h2>" in html and "Dr M Baird" in html
+
+    @pytest.mark.parametrize("kind", [Network.Kind.NATIONAL_MCN, Network.Kind.OTHER_NATIONAL])
+    def test_a_national_network_in_the_cycle_still_says_what_is_missing(self, client, kind):
+        network = make_network("NAT", kind=kind)
+        html = html_of(client, network.get_absolute_url())
+        assert "No work plan is published yet." in html
+        assert "The steering group is not recorded yet." in html
+        assert "No annual report has been accepted yet." in html
+
+
+class TestTheLeadAndManagerRows:
+    def test_a_post_whose_term_ended_with_no_successor_is_vacant_since_the_next_day(
+        self, client, woscan
+    ):
+        woscan.appointments.create(
+            post="lead_clinician",
+            name="Dr Early",
+            starts_on=date(2010, 1, 1),
+            ends_on=date(2015, 6, 30),
+        )
+        woscan.appointments.create(
+            post="lead_clinician",
+            name="Dr Gone",
+            starts_on=date(2015, 7, 1),
+            ends_on=date(2024, 3, 31),
+        )
+        html = html_of(client, woscan.get_absolute_url())
+        assert summary_row(html, "Lead clinician") == "Vacant since 1 April 2024"
+        assert summary_row(html, "Network manager") == "Not recorded"  # never recorded
+        assert "Dr Gone" not in html and "Dr Early" not in html
+
+    def test_a_term_ending_today_is_still_held_and_one_not_yet_begun_is_not(self, client, woscan):
+        today = timezone.localdate()
+        woscan.appointments.create(
+            post="lead_clinician", name="Dr Today", starts_on=date(2020, 1, 1), ends_on=today
+        )
+        woscan.appointments.create(
+            post="manager",
+            name="S Before",
+            starts_on=date(2020, 1, 1),
+            ends_on=today - timedelta(days=1),
+        )
+        woscan.appointments.create(
+            post="manager", name="S Next", starts_on=today + timedelta(days=7)
+        )
+        html = html_of(client, woscan.get_absolute_url())
+        assert summary_row(html, "Lead clinician") == "Dr Today, since 1 January 2020"
+        assert summary_row(html, "Network manager") == f"Vacant since {today:%-d %B %Y}"
+
+    def test_a_successor_fills_the_post(self, client, woscan):
+        woscan.appointments.create(
+            post="manager",
+            name="S Former",
+            starts_on=date(2015, 1, 1),
+            ends_on=date(2020, 12, 31),
+        )
+        woscan.appointments.create(post="manager", name="S Now", starts_on=date(2021, 1, 1))
+        html = html_of(client, woscan.get_absolute_url())
+        assert summary_row(html, "Network manager") == "S Now, since 1 January 2021"
+        assert "Vacant" not in html
+
+    @pytest.mark.parametrize("status", [Network.Status.RETIRED, Network.Status.MERGED])
+    def test_a_network_that_has_ended_has_no_lead_or_manager_rows(self, client, woscan, status):
+        network = make_network(
+            "OLD",
+            status=status,
+            status_since=date(2020, 3, 31),
+            merged_into=woscan if status == Network.Status.MERGED else None,
+        )
+        network.appointments.create(
+            post="lead_clinician",
+            name="Dr Last",
+            starts_on=date(2008, 1, 1),
+            ends_on=date(2020, 3, 31),
+        )
+        html = html_of(client, network.get_absolute_url())
+        assert summary_row(html, "Lead clinician") is None
+        assert summary_row(html, "Network manager") is None
+        assert "Vacant" not in html
+
+    def test_a_proposed_network_shows_only_the_posts_already_filled(self, client):
+        network = make_network("NEW", status=Network.Status.PROPOSED, status_since=date(2025, 6, 2))
+        network.appointments.create(
+            post="lead_clinician", name="Dr First", starts_on=date(2025, 7, 1)
+        )
+        html = html_of(client, network.get_absolute_url())
+        assert summary_row(html, "Lead clinician") == "Dr First, since 1 July 2025"
+        assert summary_row(html, "Network manager") is None
+
+
+class TestTheStatusRow:
+    @pytest.mark.parametrize(
+        "status, expected",
+        [
+            (Network.Status.ESTABLISHED, "Established on 1 January 2011"),
+            (Network.Status.UNDER_REVIEW, "Under review since 1 January 2011"),
+            (Network.Status.RETIRED, "Retired on 1 January 2011"),
+            (Network.Status.PROPOSED, "Proposed since 1 January 2011"),
+        ],
+    )
+    def test_says_on_for_an_event_and_since_for_a_state_that_runs_on(
+        self, client, status, expected
+    ):
+        network = make_network("NET", status=status, status_since=date(2011, 1, 1))
+        html = html_of(client, network.get_absolute_url())
+        assert summary_row(html, "Status") == expected
+        assert "Established since" not in html and "Retired since" not in html
+
+    def test_a_merged_network_merged_on_its_day(self, client, woscan):
+        network = make_network(
+            "OLD", status=Network.Status.MERGED, status_since=date(2021, 4, 1), merged_into=woscan
+        )
+        html = html_of(client, network.get_absolute_url())
+        assert summary_row(html, "Status") == "Merged on 1 April 2021"
+
+    def test_an_established_network_with_no_date_says_only_so(self, client, woscan):
+        assert summary_row(html_of(client, woscan.get_absolute_url()), "Status") == "Established"
+
+
+class TestTheDemoNetworkPages:
+    def test_tell_each_networks_life_its_vacancy_and_only_the_cycle_it_is_in(
+        self, client, settings
+    ):
+        settings.DEBUG = True
+        call_command("load_demo", stdout=open("/dev/null", "w"))
+
+        retired = html_of(client, "/networks/cancer-genetics/")
+        history = retired[retired.index("<h2>History</h2>") :]
+        assert history.index("Established") < history.index("1 October 2008")
+        assert history.index("1 October 2008") < history.index("Retired")
+        assert history.index("Retired") < history.index("31 March 2020")
+
+        merged = html_of(client, "/networks/teenage-young-adult/")
+        history = merged[merged.index("<h2>History</h2>") :]
+        assert (
+            history.index("1 April 2012")
+            < history.index("Merged")
+            < history.index("1 April 2021: joined")
+        )
+        assert summary_row(merged, "Lead clinician") is None
+
+        # The SMN's lead's term ended with no successor.
+        smn = html_of(client, "/networks/mesothelioma/")
+        assert summary_row(smn, "Lead clinician").startswith("Vacant since ")
+        assert summary_row(smn, "Network manager") == "Stuart Watson, since 1 February 2018"
+
+        group = html_of(client, "/networks/ovarian-cmp-group/")
+        for missing in ["No work plan", "The steering group is not", "No annual report"]:
+            assert missing not in group
+
+
 def _first_version_scheduled(team, network, effective_on):
     """A new pathway whose first version takes effect later: not yet public."""
     version = services.create_pathway(
@@ -344,6 +529,12 @@ def _grow(network, team, size):
         network.appointments.create(
             post="lead_clinician", name=f"Lead {number}", starts_on=date(2020, 1, 1)
         )
+        network.appointments.create(
+            post="manager",
+            name=f"Manager {number}",
+            starts_on=date(2000, 1, 1),
+            ends_on=date(2000, 1, 2 + number),
+        )
         network.steering_group.create(
             name=f"Member {number}", role="Member", board=HealthBoard.objects.get(slug="fife")
         )
@@ -356,8 +547,9 @@ def _grow(network, team, size):
     "url, expected",
     [
         ("/networks/", 3),  # the networks (with their pathway count), boards, cancers
-        # The network (with host board and successor), boards, cancers, current terms, its
-        # history, current pathways, steering group, work plan, accepted reports.
+        # The network (with host board and successor), boards, cancers, current terms and
+        # the last ended of each post, its history, current pathways, steering group, work
+        # plan, accepted reports.
         ("/networks/woscan/", 9),
         ("/networks/woscan/reports/2000/", 1),  # the report with its network
     ],
