@@ -38,21 +38,6 @@ NOT_THE_TEAM = [
 
 
 @pytest.fixture
-def manager(woscan):
-    user = make_user("manager")
-    give_role(user, woscan, NetworkRole.Role.MANAGER)
-    return user
-
-
-@pytest.fixture
-def other_manager(other_network):
-    """The manager of another network: no rights in WoSCAN."""
-    user = make_user("other-manager")
-    give_role(user, other_network, NetworkRole.Role.MANAGER)
-    return user
-
-
-@pytest.fixture
 def inactive(woscan):
     """A manager of WoSCAN whose account is closed."""
     user = make_user("inactive", is_active=False)

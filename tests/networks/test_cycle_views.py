@@ -23,20 +23,6 @@ SAVE, SUBMIT, REVIEW = "Save draft", "Submit report", "Record the review"
 
 
 @pytest.fixture
-def manager(woscan):
-    user = make_user("manager")
-    give_role(user, woscan, NetworkRole.Role.MANAGER)
-    return user
-
-
-@pytest.fixture
-def other_manager(other_network):
-    user = make_user("other-manager")
-    give_role(user, other_network, NetworkRole.Role.MANAGER)
-    return user
-
-
-@pytest.fixture
 def stranger(db):
     """Signed in, with no role anywhere."""
     return make_user("stranger")

@@ -13,29 +13,13 @@ from django.core.management import call_command
 from django.db import connections, transaction
 from django.utils import timezone
 
-from networks.models import AnnualReport, NetworkRole, ReportReminder
+from networks.models import AnnualReport, ReportReminder
 from pathways.report_reminders import send_report_reminders
 from tests.concurrency import _waiting_on_locks
-from tests.factories import give_role, make_user
 
 pytestmark = pytest.mark.django_db
 
 Status = AnnualReport.Status
-
-
-@pytest.fixture
-def manager(woscan):
-    user = make_user("manager")
-    give_role(user, woscan, NetworkRole.Role.MANAGER)
-    return user
-
-
-@pytest.fixture
-def other_manager(other_network):
-    """The manager of another network: never told about WoSCAN's report."""
-    user = make_user("other-manager")
-    give_role(user, other_network, NetworkRole.Role.MANAGER)
-    return user
 
 
 @pytest.fixture
