@@ -145,8 +145,8 @@ def save_report(*, actor, report, last_saved=None, **sections):
     if last_saved is not None and last_saved != report.updated_at.isoformat():
         raise StaleEdit(
             "Someone else saved this report after you opened it: nothing of yours was saved. "
-            "Your text is below; open the report again in another tab to see theirs, then "
-            "bring the two together."
+            "Your text is below. Open the report in another tab to see theirs, bring the two "
+            "together here, and save again: that saves this text in place of theirs."
         )
     known = {field for field, _heading in AnnualReport.SECTIONS}
     unknown = set(sections) - known
