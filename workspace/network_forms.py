@@ -69,7 +69,12 @@ class ReviewReportForm(NhsukForm):
 
 
 class OpenReportsForm(NhsukForm):
-    year = forms.IntegerField(min_value=2000, max_value=2100, label="Year the reports cover")
+    year = forms.IntegerField(
+        min_value=2000,
+        max_value=2100,
+        label="Year the reports cover",
+        widget=forms.NumberInput(attrs={"class": "nhsuk-input nhsuk-input--width-4"}),
+    )
     due_on = forms.DateField(label="Due", widget=DateInput())
 
 

@@ -139,6 +139,7 @@ def open_reports(request):
 def network(request, slug):
     network = _get_network(request.user, slug)
     year = _work_plan_year(request, network)
+    this_year = timezone.localdate().year
     objectives = network.objectives.filter(year=year).select_related("updated_by")
     editable = set(
         policy.objectives_for(request.user)
@@ -152,10 +153,10 @@ def network(request, slug):
         {
             "network": network,
             "year": year,
-            # Every year with a plan, the one shown, and next year's, to start it.
-            "years": sorted(
-                set(network.objectives.values_list("year", flat=True))
-                | {year, timezone.localdate().year + 1},
+            # Every other year with a plan, and next year's, to start it.
+            "other_years": sorted(
+                (set(network.objectives.values_list("year", flat=True)) | {this_year + 1})
+                - {year},
                 reverse=True,
             ),
             "objectives": [(objective, objective.pk in editable) for objective in objectives],
