@@ -21,7 +21,8 @@ def dashboard(request):
             "slug": slug,
             "title": title,
             "headers": headers,
-            "rows": [(row(item), item) for item in items],
+            # Each cell with its heading: on a phone each row is a card, its cells labelled.
+            "rows": [(list(zip(headers, row(item))), item) for item in items],
         }
         for slug, (title, items, headers, row) in oversight_lists(request).items()
     ]
