@@ -7,6 +7,10 @@ buttons a page shows, in one query), the review queue (`versions_for(user, Actio
 who is asked to review (`reviewers_of`), and the admin. Nothing else may decide from a role or a
 status whether an action is allowed.
 
+A network's annual cycle is ruled the same way, at the end of this module: `NetworkAction` in
+the same `ROLES`, and `reports_for(user, action)`, `objectives_for(user)` and
+`proposals_for(user)` as its querysets.
+
 Why not the `rules` package: its predicates answer "may this user do this to this object?"
 but cannot list the objects, so the review queue and the e-mail recipients would each need a
 second, hand-written copy of every rule; a queryset answers both questions from one definition.
