@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, ExpressionWrapper, OuterRef, Q
 from simple_history.models import HistoricalRecords
 
 
@@ -39,10 +39,30 @@ class SteeringGroupMember(models.Model):
         return str(self.board) if self.board else self.organisation
 
 
+def _running_on(on):
+    """A term runs on `on` from its first day to its last (one without an end runs on)."""
+    return Q(starts_on__lte=on) & (Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+
+
 class AppointmentQuerySet(models.QuerySet):
     def current(self, on):
-        """Terms running on the date `on` (a term without an end runs on)."""
-        return self.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on), starts_on__lte=on)
+        """Terms running on the date `on`."""
+        return self.filter(_running_on(on))
+
+    def ended(self, on):
+        """Terms whose last day came before `on`."""
+        return self.filter(ends_on__lt=on)
+
+    def current_or_last_ended(self, on):
+        """The terms running on `on` and, for each network's post, the last to have ended
+        before it (since when a post no one holds is vacant), each marked `running`."""
+        ended = self.ended(on)
+        later = ended.filter(
+            network=OuterRef("network"), post=OuterRef("post"), ends_on__gt=OuterRef("ends_on")
+        )
+        return (self.current(on) | ended.filter(~Exists(later))).annotate(
+            running=ExpressionWrapper(_running_on(on), output_field=models.BooleanField())
+        )
 
 
 class Appointment(models.Model):

@@ -8,7 +8,7 @@ pathways, objectives, steering group members or reports there are.
 from datetime import timedelta
 from itertools import groupby
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Prefetch, Q, Subquery
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -79,7 +79,9 @@ class NetworkDetailView(DetailView):
 
     def get_queryset(self):
         networks = Network.objects.select_related("host_board", "merged_into")
-        terms = _terms_to_show(timezone.localdate()).order_by("starts_on", "name")
+        terms = Appointment.objects.current_or_last_ended(timezone.localdate()).order_by(
+            "starts_on", "name"
+        )
         return _with_lists(networks).prefetch_related(
             Prefetch("appointments", terms, to_attr="terms_to_show")
         )
@@ -89,7 +91,7 @@ class NetworkDetailView(DetailView):
         network = self.object
         context.update(
             life=life_of(network),
-            posts=_posts(network, timezone.localdate()),
+            posts=_posts(network),
             pathways=list(
                 queries.filtered(queries.current_versions(), network=network).order_by("title")
             ),
@@ -105,26 +107,16 @@ class NetworkDetailView(DetailView):
         return context
 
 
-def _terms_to_show(on):
-    """The terms running on `on` and, for each network's post, the last to have ended before
-    it (since when a post no one holds is vacant): one query, however long the record."""
-    ended = Appointment.objects.filter(ends_on__lt=on)
-    later = ended.filter(
-        network=OuterRef("network"), post=OuterRef("post"), ends_on__gt=OuterRef("ends_on")
-    )
-    return Appointment.objects.current(on) | ended.filter(~Exists(later))
-
-
-def _posts(network, on):
-    """(label, current terms, vacant since) of each post the page shows, from
-    `_terms_to_show(on)`. A network at work shows both posts, one no one holds vacant since
-    the day after its last term ended (None if no term is recorded); a proposed network shows
-    only the posts already filled, and a merged or retired one none."""
+def _posts(network):
+    """(label, current terms, vacant since) of each post the page shows, from the terms
+    `Appointment.objects.current_or_last_ended` fetched. A network at work shows both posts, one
+    no one holds vacant since the day after its last term ended (None if no term is recorded);
+    a proposed network shows only the posts already filled, and a merged or retired one none."""
     posts = []
     for post, label in Appointment.Post.choices:
         terms = [term for term in network.terms_to_show if term.post == post]
-        ended = [term.ends_on for term in terms if term.ends_on and term.ends_on < on]
-        holders = [term for term in terms if not (term.ends_on and term.ends_on < on)]
+        ended = [term.ends_on for term in terms if not term.running]
+        holders = [term for term in terms if term.running]
         vacant_since = max(ended) + timedelta(days=1) if ended and not holders else None
         if network.is_active or (holders and network.status == Network.Status.PROPOSED):
             posts.append((label, holders, vacant_since))

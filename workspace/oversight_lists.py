@@ -195,7 +195,7 @@ def _networks_without_a_lead(today):
     """Networks at work with no lead clinician's term running today, with when the last one
     ended (None if none was ever recorded)."""
     leads = Appointment.objects.filter(network=OuterRef("pk"), post=Appointment.Post.LEAD_CLINICIAN)
-    ended = leads.filter(ends_on__lt=today)
+    ended = leads.ended(today)
     return (
         Network.objects.active()
         .exclude(Exists(leads.current(today)))

@@ -1,8 +1,11 @@
 """People of the networks' annual cycle, for every test of it."""
 
+from datetime import date
+
 import pytest
 
 from networks.models import NetworkRole
+from pathways import network_services
 from tests.factories import give_role, make_user
 
 
@@ -20,3 +23,16 @@ def other_manager(other_network):
     user = make_user("other-manager")
     give_role(user, other_network, NetworkRole.Role.MANAGER)
     return user
+
+
+@pytest.fixture
+def proposal(programme_team):
+    """A proposal for a new national network, recorded and awaiting a decision."""
+    return network_services.record_proposal(
+        actor=programme_team,
+        area="Rare gynaecological cancers",
+        grounds=["low_volumes"],
+        case="Fewer than 40 cases a year across Scotland.",
+        proposed_by="SCAN gynaecology group",
+        received_on=date(2026, 10, 1),
+    )

@@ -108,18 +108,6 @@ def accepted(submitted, programme_team):
     return services.accept_report(actor=programme_team, report=submitted)
 
 
-@pytest.fixture
-def proposal(programme_team):
-    return services.record_proposal(
-        actor=programme_team,
-        area="Rare gynaecological cancers",
-        grounds=["low_volumes"],
-        case="Fewer than 40 cases a year across Scotland.",
-        proposed_by="SCAN gynaecology group",
-        received_on=date(2026, 10, 1),
-    )
-
-
 def decide(actor, proposal, decision, **more):
     return services.decide_proposal(
         actor=actor,

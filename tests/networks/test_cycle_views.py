@@ -70,18 +70,6 @@ def submitted(report, manager):
     return services.submit_report(actor=manager, report=report)
 
 
-@pytest.fixture
-def proposal(programme_team):
-    return services.record_proposal(
-        actor=programme_team,
-        area="Rare gynaecological cancers",
-        grounds=["low_volumes"],
-        case="Fewer than 40 cases a year.",
-        proposed_by="SCAN gynaecology group",
-        received_on=date(2026, 10, 1),
-    )
-
-
 def network_url(network, query=""):
     return reverse("workspace:network", args=[network.slug]) + query
 
