@@ -155,8 +155,7 @@ def network(request, slug):
             "year": year,
             # Every other year with a plan, and next year's, to start it.
             "other_years": sorted(
-                (set(network.objectives.values_list("year", flat=True)) | {this_year + 1})
-                - {year},
+                (set(network.objectives.values_list("year", flat=True)) | {this_year + 1}) - {year},
                 reverse=True,
             ),
             "objectives": [(objective, objective.pk in editable) for objective in objectives],
